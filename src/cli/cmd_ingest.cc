@@ -1,0 +1,104 @@
+// `marsad ingest PATH... [--db FILE] [--jobs N] [--quiet] [--*-field NAME]`
+#include <cstdio>
+
+#include "cli/commands.h"
+#include "pipeline/ingest_pipeline.h"
+
+namespace marsad::cli {
+namespace {
+
+struct IngestArgs {
+  std::vector<std::string> paths;
+  std::string db = DefaultDbPath();
+  int jobs = 0;
+  bool quiet = false;
+  size_t batch = 256;
+  size_t show_failures = 20;
+  std::vector<std::string> title_fields, text_fields, url_fields, source_fields, date_fields;
+};
+
+void PrintSummary(const pipeline::IngestSummary& s, const IngestArgs& args) {
+  std::fprintf(stderr,
+               "ingested %llu new articles (%llu duplicates by content), %llu already present, "
+               "%llu failed; %llu documents read in %.2f s (%.0f documents/s)\n",
+               static_cast<unsigned long long>(s.ingested),
+               static_cast<unsigned long long>(s.duplicates_by_content),
+               static_cast<unsigned long long>(s.already_present),
+               static_cast<unsigned long long>(s.failed),
+               static_cast<unsigned long long>(s.documents), s.seconds,
+               s.seconds > 0 ? s.documents / s.seconds : 0.0);
+  if (s.repaired_utf8) {
+    std::fprintf(stderr, "note: %llu articles had invalid UTF-8, repaired with U+FFFD (flagged)\n",
+                 static_cast<unsigned long long>(s.repaired_utf8));
+  }
+  size_t shown = 0;
+  for (const auto& f : s.failures) {
+    if (shown++ == args.show_failures) {
+      std::fprintf(stderr, "  ... and %llu more failures (use --show-failures N)\n",
+                   static_cast<unsigned long long>(s.failed - args.show_failures));
+      break;
+    }
+    std::fprintf(stderr, "  failed: %s: %s\n", f.input.c_str(), f.reason.c_str());
+  }
+}
+
+void Run(const IngestArgs& args, int& exit_code) {
+  auto store = OpenStoreOrReport(args.db, /*read_only=*/false);
+  if (!store) {
+    exit_code = kExitStore;
+    return;
+  }
+  pipeline::IngestOptions options;
+  options.jobs = args.jobs;
+  options.quiet = args.quiet;
+  options.batch_size = args.batch;
+  auto& f = options.reader.fields;
+  // A field named on the command line is tried before the defaults.
+  auto prepend = [](std::vector<std::string>& dst, const std::vector<std::string>& names) {
+    dst.insert(dst.begin(), names.begin(), names.end());
+  };
+  prepend(f.title, args.title_fields);
+  prepend(f.text, args.text_fields);
+  prepend(f.url, args.url_fields);
+  prepend(f.source, args.source_fields);
+  prepend(f.date, args.date_fields);
+
+  clean::Cleaner cleaner;
+  auto result = pipeline::Ingest(args.paths, *store, cleaner, options);
+  if (!result.ok()) {
+    std::fprintf(stderr, "marsad: ingest stopped: the database %s failed: %s\n"
+                 "  what was committed is kept; fix the cause and re-run the same command to resume\n",
+                 args.db.c_str(), result.status().message().c_str());
+    exit_code = kExitStore;
+    return;
+  }
+  if (!args.quiet) PrintSummary(result.value(), args);
+  if (result.value().failed > 0) exit_code = kExitSomeFailed;
+}
+
+}  // namespace
+
+void RegisterIngest(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<IngestArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "ingest",
+      "Read files and folders (recursively) into the database: .txt pages, .html/.htm/.html.gz, "
+      ".json/.jsonl records, .zip of those, TREC <DOC> files. Re-ingesting the same input adds "
+      "nothing. Exit status 1 if some inputs failed (they are listed; the rest is stored).");
+  cmd->add_option("paths", args->paths, "files or folders to read")->required();
+  cmd->add_option("--db", args->db, "SQLite database file (created if missing; env MARSAD_DB)");
+  cmd->add_option("-j,--jobs", args->jobs, "cleaning threads (default: one per core)")
+      ->check(CLI::Range(0, 256));
+  cmd->add_flag("-q,--quiet", args->quiet, "no progress bar and no summary");
+  cmd->add_option("--batch", args->batch, "articles per database transaction")
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--show-failures", args->show_failures, "how many failures to list");
+  cmd->add_option("--title-field", args->title_fields, "JSON field holding the title (repeatable)");
+  cmd->add_option("--text-field", args->text_fields, "JSON field holding the article text");
+  cmd->add_option("--url-field", args->url_fields, "JSON field holding the URL");
+  cmd->add_option("--source-field", args->source_fields, "JSON field holding the outlet");
+  cmd->add_option("--date-field", args->date_fields, "JSON field holding the publication date");
+  cmd->callback([args, &exit_code] { Run(*args, exit_code); });
+}
+
+}  // namespace marsad::cli

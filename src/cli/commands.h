@@ -1,0 +1,31 @@
+// The `marsad` subcommands. Each Register* adds one CLI11 subcommand whose callback
+// sets the process exit status through `exit_code`. Exit status convention:
+//   0 ok; 1 some inputs failed (the rest was processed); 2 usage error;
+//   3 the store could not be opened or written.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+
+namespace marsad::cli {
+
+inline constexpr int kExitOk = 0, kExitSomeFailed = 1, kExitUsage = 2, kExitStore = 3;
+
+// Default database path: $MARSAD_DB, else ./marsad.db.
+std::string DefaultDbPath();
+
+// Opens the store or prints a message saying what to do and returns nullptr.
+std::unique_ptr<store::Store> OpenStoreOrReport(const std::string& path, bool read_only);
+
+void RegisterIngest(CLI::App& app, int& exit_code);
+void RegisterShow(CLI::App& app, int& exit_code);
+void RegisterList(CLI::App& app, int& exit_code);
+void RegisterStats(CLI::App& app, int& exit_code);
+void RegisterExport(CLI::App& app, int& exit_code);
+void RegisterBench(CLI::App& app, int& exit_code);
+
+}  // namespace marsad::cli

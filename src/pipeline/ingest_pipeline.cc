@@ -1,0 +1,253 @@
+#include "pipeline/ingest_pipeline.h"
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/ids.h"
+#include "pipeline/bounded_queue.h"
+#include "pipeline/progress_bar.h"
+
+namespace marsad::pipeline {
+namespace {
+
+struct DocBatch {
+  uint64_t seq = 0;
+  std::vector<RawDocument> docs;
+};
+
+struct ResultBatch {
+  uint64_t seq = 0;
+  std::vector<Result<Article>> results;
+  std::vector<std::string> inputs;  // for failure messages
+};
+
+// Collects failures from all threads; keeps the first `limit`.
+class FailureLog {
+ public:
+  explicit FailureLog(size_t limit) : limit_(limit) {}
+  void Add(std::string input, std::string reason) {
+    std::lock_guard lock(mu_);
+    ++count_;
+    if (kept_.size() < limit_) kept_.push_back({std::move(input), std::move(reason)});
+  }
+  void MoveInto(IngestSummary* s) {
+    std::lock_guard lock(mu_);
+    s->failed = count_;
+    s->failures = std::move(kept_);
+  }
+
+ private:
+  std::mutex mu_;
+  size_t limit_;
+  uint64_t count_ = 0;
+  std::vector<Failure> kept_;
+};
+
+// Turns reader callbacks into sequenced batches on the work queue.
+class BatchingSink : public ingest::DocumentSink {
+ public:
+  BatchingSink(size_t batch_size, BoundedQueue<DocBatch>* queue, FailureLog* failures,
+               std::atomic<uint64_t>* bytes, const std::atomic<bool>* abort)
+      : batch_size_(batch_size), queue_(queue), failures_(failures), bytes_(bytes), abort_(abort) {}
+
+  void Accept(RawDocument doc) override {
+    if (abort_->load()) return;
+    ++documents_;
+    current_.docs.push_back(std::move(doc));
+    if (current_.docs.size() >= batch_size_) Flush();
+  }
+  void Fail(const std::string& input, const std::string& reason) override {
+    failures_->Add(input, reason);
+  }
+  void Consumed(uint64_t bytes) override { bytes_->fetch_add(bytes); }
+
+  void Flush() {
+    if (current_.docs.empty()) return;
+    current_.seq = next_seq_++;
+    queue_->Push(std::move(current_));
+    current_ = DocBatch();
+  }
+  uint64_t documents() const { return documents_; }
+
+ private:
+  size_t batch_size_;
+  BoundedQueue<DocBatch>* queue_;
+  FailureLog* failures_;
+  std::atomic<uint64_t>* bytes_;
+  const std::atomic<bool>* abort_;
+  DocBatch current_;
+  uint64_t next_seq_ = 0, documents_ = 0;
+};
+
+// Hands result batches to the writer strictly in sequence order.
+class Reorderer {
+ public:
+  void Put(ResultBatch batch) {
+    std::lock_guard lock(mu_);
+    pending_.emplace(batch.seq, std::move(batch));
+    cv_.notify_all();
+  }
+  // Next batch in order; nullopt when producers are done and nothing is left.
+  std::optional<ResultBatch> Next() {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return pending_.count(next_) || (done_ && pending_.empty()); });
+    auto it = pending_.find(next_);
+    if (it == pending_.end()) return std::nullopt;
+    ResultBatch b = std::move(it->second);
+    pending_.erase(it);
+    ++next_;
+    return b;
+  }
+  void Done() {
+    std::lock_guard lock(mu_);
+    done_ = true;
+    cv_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::map<uint64_t, ResultBatch> pending_;
+  uint64_t next_ = 0;
+  bool done_ = false;
+};
+
+}  // namespace
+
+std::string DocumentId(const RawDocument& doc) {
+  // Unit separators keep fields from running into each other ("ab"+"c" != "a"+"bc").
+  std::string key;
+  key.reserve(doc.body.size() + 256);
+  key += static_cast<char>('0' + static_cast<int>(doc.format));
+  for (const std::string* f : {&doc.hints.title, &doc.hints.url, &doc.hints.source, &doc.hints.date}) {
+    key += '\x1f';
+    key += *f;
+  }
+  key += '\x1e';
+  key += doc.body;
+  return StableId(key);
+}
+
+Result<Article> ProcessDocument(const RawDocument& doc, const clean::Cleaner& cleaner) {
+  Article a = cleaner.Clean(doc);
+  a.id = DocumentId(doc);
+  a.input = doc.input;
+  a.invalid_utf8 = doc.invalid_utf8;
+  if (a.text.empty()) {
+    return Status::InvalidArgument("no article text found (empty page, or nothing but boilerplate)");
+  }
+  return a;
+}
+
+Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store& store,
+                             const clean::Cleaner& cleaner, const IngestOptions& options) {
+  auto start = std::chrono::steady_clock::now();
+  IngestSummary summary;
+  summary.input_bytes = ingest::TotalInputBytes(paths);
+  int jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+
+  BoundedQueue<DocBatch> work(static_cast<size_t>(jobs) * 2);
+  Reorderer done_batches;
+  FailureLog failures(options.max_failures_kept);
+  std::atomic<uint64_t> bytes_read{0};
+  std::atomic<bool> abort{false};
+  std::atomic<uint64_t> stored{0};
+  ProgressBar bar("ingest", summary.input_bytes, options.quiet);
+
+  std::vector<std::thread> workers;
+  std::atomic<int> workers_left{jobs};
+  for (int i = 0; i < jobs; ++i) {
+    workers.emplace_back([&] {
+      while (auto batch = work.Pop()) {
+        ResultBatch out;
+        out.seq = batch->seq;
+        for (const RawDocument& doc : batch->docs) {
+          out.inputs.push_back(doc.input);
+          out.results.push_back(ProcessDocument(doc, cleaner));
+        }
+        done_batches.Put(std::move(out));
+      }
+      if (--workers_left == 0) done_batches.Done();
+    });
+  }
+
+  Status store_status;
+  std::thread writer([&] {
+    std::unordered_map<std::string, std::string> first_by_hash;  // this run's content hashes
+    std::unordered_set<std::string> seen_ids;
+    while (auto batch = done_batches.Next()) {
+      if (!store_status.ok()) continue;  // drain after a store failure
+      std::vector<Article> to_store;
+      for (size_t i = 0; i < batch->results.size(); ++i) {
+        auto& r = batch->results[i];
+        if (!r.ok()) {
+          failures.Add(batch->inputs[i], r.status().message());
+          continue;
+        }
+        Article& a = r.value();
+        if (!seen_ids.insert(a.id).second) {
+          ++summary.already_present;
+          continue;
+        }
+        auto present = store.Contains(a.id);
+        if (!present.ok()) {
+          store_status = present.status();
+          break;
+        }
+        if (present.value()) {
+          ++summary.already_present;
+          continue;
+        }
+        auto [it, fresh] = first_by_hash.emplace(a.content_hash, a.id);
+        if (!fresh) {
+          a.duplicate_of = it->second;
+        } else {
+          auto earlier = store.FindByContentHash(a.content_hash);
+          if (earlier.ok() && earlier.value()) {
+            a.duplicate_of = *earlier.value();
+            it->second = *earlier.value();
+          }
+        }
+        if (a.duplicate_of) ++summary.duplicates_by_content;
+        if (a.invalid_utf8) ++summary.repaired_utf8;
+        to_store.push_back(std::move(a));
+      }
+      if (!store_status.ok()) {
+        abort = true;
+        continue;
+      }
+      store::PutResult put;
+      if (Status s = store.PutArticles(to_store, &put); !s.ok()) {
+        store_status = s;
+        abort = true;
+        continue;
+      }
+      summary.ingested += put.inserted;
+      summary.already_present += put.already_present;
+      stored = summary.ingested;
+      bar.Update(bytes_read.load(), stored.load());
+    }
+  });
+
+  BatchingSink sink(options.batch_size, &work, &failures, &bytes_read, &abort);
+  // The reader reports progress as it goes; the writer redraws after each batch.
+  ingest::ReadPaths(paths, options.reader, sink);
+  sink.Flush();
+  work.Close();
+  for (auto& t : workers) t.join();
+  writer.join();
+  bar.Finish();
+
+  summary.documents = sink.documents();
+  failures.MoveInto(&summary);
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!store_status.ok()) return store_status;
+  return summary;
+}
+
+}  // namespace marsad::pipeline
