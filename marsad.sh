@@ -47,6 +47,8 @@ case "${1:-}" in
     setup
     build build
     ./build/marsad bench "${@:2}"
+    corpus=../shared/data/corpus/saudinewsnet/dataset
+    [ -d "$corpus" ] && python3 bench/peers/text_core_peer.py "$corpus"
     ;;
   *)
     sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
