@@ -19,6 +19,7 @@ struct JsonRecordReader::Record {
   std::array<std::string, kFieldCount> values;
   std::array<size_t, kFieldCount> rank;
   std::string array_key;  // first key holding an array of objects (container detection)
+  bool blank_text = false;  // a text field is there but empty or only whitespace
   Record() { rank.fill(std::numeric_limits<size_t>::max()); }
 };
 
@@ -91,10 +92,12 @@ simdjson::padded_string_view PaddedView(Bytes b) {
 }
 
 // Converts a field value to text (see the header for the rules).
-error_code ValueText(od::value value, bool paragraphs, std::string* out) {
+// *is_string: the value is a string or an array (a text that may be empty), not null.
+error_code ValueText(od::value value, bool paragraphs, std::string* out, bool* is_string) {
   out->clear();
   od::json_type type;
   if (auto e = value.type().get(type)) return e;
+  *is_string = type == od::json_type::string || type == od::json_type::array;
   switch (type) {
     case od::json_type::string: {
       std::string_view s;
@@ -195,8 +198,12 @@ error_code JsonRecordReader::Extract(od::object object, Record* record) {
     for (const Name& n : names_) {
       if (n.field == kText && EqualsIgnoreAsciiCase(key_copy, n.name)) is_text_field = true;
     }
-    if (auto e = ValueText(field.value(), is_text_field, &value)) return e;
-    if (IsBlank(value)) continue;
+    bool is_string = false;
+    if (auto e = ValueText(field.value(), is_text_field, &value, &is_string)) return e;
+    if (IsBlank(value)) {
+      record->blank_text |= is_text_field && is_string;
+      continue;
+    }
     for (const Name& n : names_) {
       if (n.rank < record->rank[n.field] && EqualsIgnoreAsciiCase(key_copy, n.name)) {
         record->values[n.field] = value;
@@ -215,7 +222,9 @@ std::string JsonRecordReader::MissingTextReason() const {
 }
 
 void JsonRecordReader::EmitRecord(const std::string& input, Record& r, bool repaired) {
-  if (r.values[kText].empty()) {
+  // A present but blank text (a cartoon, a photo page) is still a document: the cleaner
+  // decides what is left of it, and the corpus record count stays whole.
+  if (r.values[kText].empty() && !r.blank_text) {
     emitter_->Fail(input, MissingTextReason());
     return;
   }

@@ -11,7 +11,9 @@
 // non-empty value wins; keys compare ASCII-case-insensitively). Strings are taken as
 // they are, numbers and booleans as written, null as missing, arrays of strings are
 // joined (paragraphs with a blank line), an object by its "name" ({"source": {"name":
-// "BBC"}} as NewsAPI writes it). A record without a text field fails, named.
+// "BBC"}} as NewsAPI writes it). A record without a text field (missing, null, a
+// number) fails, named; an empty or blank text string is kept (the cleaner judges it:
+// SaudiNewsNet has cartoons with only a title).
 // Invalid UTF-8 is repaired (the records are flagged), not failed.
 // Parsing uses simdjson On-Demand: records stream out as the array is walked.
 // Thread-compatible (one parser per reader object).

@@ -95,6 +95,18 @@ TEST(JsonRecordReaderTest, RecordWithoutTextFailsNamedOthersRead) {
   EXPECT_EQ(sink.docs[1].input, "day.json#record-4");
 }
 
+TEST(JsonRecordReaderTest, BlankTextIsKeptMissingTextFails) {
+  const char json[] = R"([{"title": "كاريكاتير", "content": " "}, {"title": "فارغ", "content": ""},
+                          {"title": "بلا حقل"}, {"title": "رقم", "content": 5}])";
+  auto sink = ReadBytes("x.json", json);
+  ASSERT_EQ(sink.docs.size(), 3u) << sink.Describe();
+  EXPECT_EQ(sink.docs[0].hints.title, "كاريكاتير");
+  EXPECT_EQ(sink.docs[0].body, "");
+  EXPECT_EQ(sink.docs[2].body, "5");
+  ASSERT_EQ(sink.failures.size(), 1u);
+  EXPECT_EQ(sink.failures[0].input, "x.json#record-3");
+}
+
 TEST(JsonRecordReaderTest, HtmlContentBecomesHtmlFormat) {
   const char json[] = R"([{"content": "<div><p>خبر عاجل عن الاقتصاد</p><p>فقرة ثانية</p></div>"},
                           {"content": "<3 ليس وسما"}])";
