@@ -1,7 +1,11 @@
 #include "ingest/input_dispatcher.h"
 
 #include <cstdio>
+#include <utility>
 
+#include "core/utf8.h"
+
+#include "ingest/charset_converter.h"
 #include "ingest/encoding_sniffer.h"
 #include "ingest/gzip_decoder.h"
 
@@ -126,6 +130,21 @@ void InputDispatcher::Read(const std::string& input, const std::string& name, By
 
 void InputDispatcher::ReadSingle(const std::string& input, Kind kind, Bytes bytes, size_t known_invalid) {
   if (emitter_->RefuseIfTooBig(input, bytes.data.size())) return;
+  std::string converted;
+  if (kind == Kind::kHtml) {
+    // A page that declares a legacy charset and is not valid UTF-8 is converted; pages
+    // that declare one but are UTF-8 anyway (common after re-saving) are left alone.
+    std::string charset = DeclaredCharset(bytes.data);
+    if (!charset.empty() && !IsUtf8Name(charset) && !utf8::IsValid(bytes.data)) {
+      Result<std::string> utf8 = ConvertToUtf8(bytes.data, charset);
+      if (!utf8.ok()) {
+        emitter_->Fail(input, utf8.status().message());
+        return;
+      }
+      converted = std::move(utf8).value();
+      bytes = Bytes{converted, false};
+    }
+  }
   double non_text = NonTextFraction(bytes.data);
   if (non_text > kBinaryThreshold) {
     emitter_->Fail(input, BinaryReason(non_text));

@@ -7,6 +7,7 @@
 //   4. UTF-16 with BOM -> converted to UTF-8; a UTF-8 BOM is dropped
 //   5. by extension: .json, .jsonl/.ndjson, .trec/.sgml/.sgm, .html/.htm/.xhtml, .txt
 //   6. otherwise sniffed: '{' or '[' -> JSON, <DOC> -> TREC, markup -> HTML, text -> text
+//   HTML declaring a legacy charset (windows-1256...) and not valid UTF-8 is converted.
 //   Text and HTML that are mostly not UTF-8 text fail as "binary file".
 // Thread-compatible.
 #pragma once

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -19,22 +21,35 @@ struct Bytes {
   bool padded = false;
 };
 
-// A buffer whose storage holds size() bytes plus kReadPadding zero bytes.
+// A buffer of size() bytes followed by kReadPadding readable bytes. New bytes are
+// not zeroed (they are about to be overwritten by a read): zeroing 12 MB per corpus
+// file showed up in profiles. Movable; the data pointer survives a move.
 class OwnedBytes {
  public:
   OwnedBytes() = default;
   explicit OwnedBytes(size_t size) { Resize(size); }
+  // Keeps the first min(size, old size) bytes.
   void Resize(size_t size) {
-    storage_.resize(size + kReadPadding, '\0');
+    if (size + kReadPadding > capacity_) {
+      size_t capacity = size + kReadPadding;
+      auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+      if (size_ > 0) std::memcpy(bigger.get(), storage_.get(), size_ < size ? size_ : size);
+      storage_ = std::move(bigger);
+      capacity_ = capacity;
+    }
     size_ = size;
+    std::memset(storage_.get() + size_, 0, kReadPadding);
   }
-  char* data() { return storage_.data(); }
+  char* data() { return storage_.get(); }
   size_t size() const { return size_; }
-  Bytes view() const { return Bytes{std::string_view(storage_.data(), size_), true}; }
+  Bytes view() const {
+    return Bytes{storage_ ? std::string_view(storage_.get(), size_) : std::string_view(), storage_ != nullptr};
+  }
 
  private:
-  std::string storage_;
+  std::unique_ptr<char[]> storage_;
   size_t size_ = 0;
+  size_t capacity_ = 0;
 };
 
 }  // namespace marsad::ingest

@@ -107,6 +107,25 @@ TEST(ReaderTest, BomIsStrippedAndUtf16Converted) {
   EXPECT_EQ(j.docs[0].body, "خبر");
 }
 
+TEST(ReaderTest, LegacyCharsetHtmlIsConverted) {
+  // "أعلنت الحكومة" in windows-1256, inside a page that declares its charset.
+  std::string page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1256\">"
+                     "</head><body><p>\xC3\xDA\xE1\xE4\xCA \xC7\xE1\xCD\xDF\xE6\xE3\xC9</p></body></html>";
+  auto s = ReadBytes("old.htm", page);
+  ASSERT_EQ(s.docs.size(), 1u) << s.Describe();
+  EXPECT_NE(s.docs[0].body.find("<p>أعلنت الحكومة</p>"), std::string::npos) << s.docs[0].body;
+  EXPECT_EQ(s.docs[0].invalid_utf8, 0u);
+  // Declared legacy but already UTF-8: left alone.
+  std::string utf8_page = "<html><head><meta charset=\"windows-1256\"></head><body><p>أعلنت</p></body></html>";
+  auto u = ReadBytes("new.html", utf8_page);
+  ASSERT_EQ(u.docs.size(), 1u);
+  EXPECT_EQ(u.docs[0].body, utf8_page);
+  // An unknown charset fails, named.
+  auto bad = ReadBytes("x.html", "<html><meta charset=\"klingon-9\"><p>\xC3\xDA</p></html>");
+  ASSERT_EQ(bad.failures.size(), 1u) << bad.Describe();
+  EXPECT_NE(bad.failures[0].reason.find("klingon-9"), std::string::npos);
+}
+
 TEST(ReaderTest, TrecDocuments) {
   const char trec[] =
       "<DOC>\n<DOCNO>AR-0001</DOCNO>\n<URL>http://example.ye/1</URL>\n<SRC>Saba</SRC>\n"
