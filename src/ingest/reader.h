@@ -7,9 +7,21 @@
 //   .jsonl .ndjson            -> one per line
 //   .zip                      -> every member, recursively by the rules above
 //   TREC <DOC> files (.trec, .sgml, or sniffed) -> one per <DOC> with <URL> <SRC> <TITLE> <TIME> <TEXT>
+//   any name with gzip magic     -> gunzipped, then the rules above by the name minus ".gz"
 // Bad input (empty, binary, truncated zip/JSON/gzip, over the size cap) is reported to
 // DocumentSink::Fail with a message naming the input and is skipped; reading goes on.
 // Invalid UTF-8 is repaired with U+FFFD and counted in RawDocument::invalid_utf8.
+// A UTF-8 BOM is dropped; UTF-16 with a BOM is converted; HTML declaring a legacy
+// charset (windows-1256, ...) that is not valid UTF-8 is converted with ICU.
+//
+// RawDocument::input (stable, deterministic):
+//   "path"                      a text/HTML file, or a .json holding one object
+//   "path!member"               a zip member ("a.zip!b.zip!c.txt" when nested)
+//   "path#record-N"             the Nth record (from 1) of a JSON array / TREC file;
+//                               for JSON Lines N is the line number
+// Folders are walked lazily, each folder's entries sorted bytewise, hidden entries
+// skipped; roots are read in the order given. Symlinks are followed, each folder read
+// once, loops reported. Nothing is accumulated: documents go to the sink as read.
 //
 // Thread-compatible: call from one thread; the sink is called on that thread.
 #pragma once
