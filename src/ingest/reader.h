@@ -7,7 +7,7 @@
 //   .jsonl .ndjson            -> one per line
 //   .zip                      -> every member, recursively by the rules above
 //   TREC <DOC> files (.trec, .sgml, or sniffed) -> one per <DOC> with <URL> <SRC> <TITLE> <TIME> <TEXT>
-//   any name with gzip magic     -> gunzipped, then the rules above by the name minus ".gz"
+//   anything with gzip magic  -> gunzipped, then the rules above by the name minus ".gz"
 // Bad input (empty, binary, truncated zip/JSON/gzip, over the size cap) is reported to
 // DocumentSink::Fail with a message naming the input and is skipped; reading goes on.
 // Invalid UTF-8 is repaired with U+FFFD and counted in RawDocument::invalid_utf8.
