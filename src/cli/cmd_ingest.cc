@@ -14,7 +14,9 @@ struct IngestArgs {
   bool quiet = false;
   size_t batch = 256;
   size_t show_failures = 20;
-  std::vector<std::string> title_fields, text_fields, url_fields, source_fields, date_fields;
+  std::vector<std::string> title_fields, text_fields, url_fields, source_fields, date_fields,
+      author_fields, crawl_date_fields;
+  uint64_t max_file_mb = 1024, max_document_mb = 32;
 };
 
 void PrintSummary(const pipeline::IngestSummary& s, const IngestArgs& args) {
@@ -62,6 +64,10 @@ void Run(const IngestArgs& args, int& exit_code) {
   prepend(f.url, args.url_fields);
   prepend(f.source, args.source_fields);
   prepend(f.date, args.date_fields);
+  prepend(f.author, args.author_fields);
+  prepend(f.crawl_date, args.crawl_date_fields);
+  options.reader.max_file_bytes = args.max_file_mb << 20;
+  options.reader.max_document_bytes = args.max_document_mb << 20;
 
   clean::Cleaner cleaner;
   auto result = pipeline::Ingest(args.paths, *store, cleaner, options);
@@ -98,6 +104,13 @@ void RegisterIngest(CLI::App& app, int& exit_code) {
   cmd->add_option("--url-field", args->url_fields, "JSON field holding the URL");
   cmd->add_option("--source-field", args->source_fields, "JSON field holding the outlet");
   cmd->add_option("--date-field", args->date_fields, "JSON field holding the publication date");
+  cmd->add_option("--author-field", args->author_fields, "JSON field holding the author");
+  cmd->add_option("--crawl-date-field", args->crawl_date_fields,
+                  "JSON field holding when the page was fetched (resolves dates like اليوم)");
+  cmd->add_option("--max-file-mb", args->max_file_mb,
+                  "refuse input files larger than this (MiB; default 1024)")->check(CLI::Range(1, 1 << 20));
+  cmd->add_option("--max-document-mb", args->max_document_mb,
+                  "refuse single articles larger than this (MiB; default 32)")->check(CLI::Range(1, 4096));
   cmd->callback([args, &exit_code] { Run(*args, exit_code); });
 }
 
