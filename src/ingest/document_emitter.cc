@@ -76,7 +76,7 @@ void DocumentEmitter::Emit(std::string input, DocFormat format, std::string body
 bool DocumentEmitter::RefuseIfTooBig(const std::string& input, uint64_t size) {
   if (size <= options_.max_document_bytes) return false;
   Fail(input, "document is " + HumanBytes(size) + ", over the limit of " + HumanBytes(options_.max_document_bytes) +
-                  " per document (ReaderOptions::max_document_bytes); split it or raise the limit");
+                  " per document (max_document_bytes, marsad ingest --max-document-mb); split it or raise the limit");
   return true;
 }
 

@@ -73,7 +73,7 @@ Result<OwnedBytes> Gunzip(std::string_view gz, uint64_t max_output) {
   }
   if (produced > max_output) {
     return Status::InvalidArgument("gzip expands to more than " + HumanBytes(max_output) +
-                                   " (ReaderOptions::max_file_bytes); refused");
+                                   " (max_file_bytes, marsad ingest --max-file-mb); refused");
   }
   out.Resize(produced);
   return out;

@@ -37,7 +37,7 @@ void ReadFile(const std::string& path, const struct stat& st, InputDispatcher& d
   if (static_cast<uint64_t>(st.st_size) > limit) {
     // Refused from its size alone: a huge file is never read into memory.
     emitter.Fail(path, "file is " + HumanBytes(st.st_size) + ", over the " + HumanBytes(limit) +
-                           " limit per file (ReaderOptions::max_file_bytes); split it or raise the limit");
+                           " limit per file (max_file_bytes, marsad ingest --max-file-mb); split it or raise the limit");
     return;
   }
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
@@ -98,7 +98,7 @@ void ReadBuffer(const std::string& name, std::string_view bytes, const ReaderOpt
   Progress progress(&sink, bytes.size());
   if (bytes.size() > options.max_file_bytes) {
     emitter.Fail(name, "input is " + HumanBytes(bytes.size()) + ", over the " + HumanBytes(options.max_file_bytes) +
-                           " limit (ReaderOptions::max_file_bytes); refused");
+                           " limit (max_file_bytes, marsad ingest --max-file-mb); refused");
     return;
   }
   dispatcher.Read(name, name, Bytes{bytes, false}, progress);
