@@ -1,0 +1,35 @@
+// What an element's class and id attributes hint about its role (internal to src/html/).
+// The vocabulary lives in data/html/class_hints.tsv. Thread-safe after construction;
+// use NodeHints::Default() for the shared, lazily built instance.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace marsad::html {
+
+struct HintVerdict {
+  bool positive = false;  // "article", "content", "story", ...
+  bool negative = false;  // "comment", "sidebar", "share", ...
+};
+
+class NodeHints {
+ public:
+  // Parses tsv text in the class_hints.tsv format; malformed lines are skipped.
+  explicit NodeHints(std::string_view tsv);
+  static const NodeHints& Default();
+
+  // class_and_id: the class and id attribute values joined by a space (any case).
+  HintVerdict Classify(std::string_view class_and_id) const;
+
+ private:
+  struct Hint {
+    std::string text;
+    bool positive;
+    bool whole_word;
+  };
+  std::vector<Hint> hints_;
+};
+
+}  // namespace marsad::html
