@@ -9,38 +9,37 @@ bool IsBoilerplateTag(GumboTag t) {
   return t == GUMBO_TAG_NAV || t == GUMBO_TAG_ASIDE || t == GUMBO_TAG_FOOTER || t == GUMBO_TAG_FORM;
 }
 
-double LinkDensity(const DomNode& d) {
-  return d.chars == 0 ? 0.0 : static_cast<double>(d.link_chars) / d.chars;
+// Headings and captions neither make nor break a container.
+bool IsNeutralText(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_CAPTION:
+      return true;
+    default:
+      return false;
+  }
 }
+
+constexpr uint32_t kMinProseChars = 40;  // a block this long is prose, not a label
+constexpr double kShortTextWeight = 0.5;  // short labels count half as boilerplate
+constexpr double kBadWeight = 1.0;
 
 }  // namespace
-
-double ContentScorer::InitialScore(const DomNode& d) const {
-  double s = 0;
-  switch (d.tag) {
-    case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION: case GUMBO_TAG_MAIN: s = 5; break;
-    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: s = 3; break;
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL: case GUMBO_TAG_DD:
-    case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM: s = -3; break;
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_TH: s = -5; break;
-    default: break;
-  }
-  if (d.hint.positive) s += 25;
-  if (d.hint.negative) s -= 25;
-  return s;
-}
 
 std::vector<bool> ContentScorer::UnlikelyMask() const {
   const std::vector<DomNode>& nodes = index_.nodes();
   std::vector<bool> mask(nodes.size(), false);
+  const uint32_t body_chars = nodes[index_.body()].chars;
   for (size_t i = 0; i < nodes.size(); ++i) {
     const DomNode& d = nodes[i];
     bool inherited = d.parent >= 0 && mask[d.parent];
-    bool self = !d.is_text && (IsBoilerplateTag(d.tag) ||
-                               (d.hint.negative && !d.hint.positive && !d.article_body &&
-                                d.tag != GUMBO_TAG_BODY && d.tag != GUMBO_TAG_HTML &&
-                                d.tag != GUMBO_TAG_ARTICLE && d.tag != GUMBO_TAG_MAIN));
+    // A hint on a wrapper that holds most of the page's text is a template accident
+    // ("ad_body" around everything), not a boilerplate box.
+    bool most_of_page = d.chars * 10 > body_chars * 6;
+    bool self = !d.is_text && !most_of_page &&
+                (IsBoilerplateTag(d.tag) ||
+                 (d.hint.negative && !d.hint.positive && !d.article_body && d.tag != GUMBO_TAG_BODY &&
+                  d.tag != GUMBO_TAG_HTML && d.tag != GUMBO_TAG_ARTICLE && d.tag != GUMBO_TAG_MAIN));
     mask[i] = inherited || self;
   }
   return mask;
@@ -60,75 +59,49 @@ std::vector<int32_t> ContentScorer::Select() const {
   }
   if (marked >= 0) return {marked};
 
+  // Each block's own text is good (prose) or bad (boilerplate, links, short labels);
+  // the best container maximises good - bad over its subtree. Unlike readability's
+  // parent/grandparent score spreading, this does not depend on how many wrapper
+  // divs a template puts around each paragraph.
   const std::vector<bool> unlikely = UnlikelyMask();
-  std::vector<double> score(nodes.size(), 0.0);
-  std::vector<bool> scored(nodes.size(), false);
-  for (size_t i = 0; i < nodes.size(); ++i) {
+  std::vector<double> good(nodes.size(), 0.0);
+  std::vector<double> bad(nodes.size(), 0.0);
+  for (size_t i = nodes.size(); i-- > 0;) {
     const DomNode& d = nodes[i];
-    if (d.is_text || d.removed || unlikely[i] || !d.is_block || d.own_chars < 25) continue;
-    if (d.tag == GUMBO_TAG_BODY || d.tag == GUMBO_TAG_HTML) continue;
-    const double content = 1.0 + d.own_punct + std::min(d.own_chars / 100.0, 3.0);
-    int32_t a = d.parent;
-    for (int level = 0; level < 5 && a >= 0 && a != body && nodes[a].tag != GUMBO_TAG_HTML; ++level) {
-      if (!scored[a]) {
-        score[a] = InitialScore(nodes[a]);
-        scored[a] = true;
+    if (!d.is_text && !d.removed && d.own_chars > 0) {
+      const double own = d.own_chars;
+      if (unlikely[i]) {
+        bad[i] += own;
+      } else if (!IsNeutralText(d.tag)) {
+        const double links = d.own_link_chars;
+        if (links * 2 > own) {
+          bad[i] += own;
+        } else if (d.own_chars >= kMinProseChars || (d.own_chars >= kMinProseChars / 2 && d.own_punct > 0)) {
+          good[i] += own - links;
+          bad[i] += links;
+        } else {
+          bad[i] += own * kShortTextWeight;
+        }
       }
-      const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
-      score[a] += content / divider;
-      a = nodes[a].parent;
+    }
+    if (d.parent >= 0) {
+      good[d.parent] += good[i];
+      bad[d.parent] += bad[i];
     }
   }
   int32_t top = -1;
+  double best = 0;
   for (size_t i = 0; i < nodes.size(); ++i) {
-    if (!scored[i]) continue;
-    score[i] *= 1.0 - LinkDensity(nodes[i]);
-    if (top < 0 || score[i] > score[top]) top = static_cast<int32_t>(i);
+    const DomNode& d = nodes[i];
+    if (d.is_text || d.removed || unlikely[i] || good[i] <= 0) continue;
+    double score = good[i] - kBadWeight * bad[i];
+    if (top < 0 || score > best) {
+      top = static_cast<int32_t>(i);
+      best = score;
+    }
   }
   if (top < 0) return {body};
-
-  // Climb while an ancestor scores at least a third of the best and beats its child:
-  // the text is spread over several sibling containers.
-  {
-    double last = score[top];
-    const double threshold = score[top] / 3.0;
-    for (int32_t a = nodes[top].parent; a >= 0 && a != body; a = nodes[a].parent) {
-      if (!scored[a]) continue;
-      if (score[a] < threshold) break;
-      if (score[a] > last) {
-        top = a;
-        break;
-      }
-      last = score[a];
-    }
-  }
-  // A lone child adds nothing: take the parent, which may hold more.
-  while (nodes[top].parent >= 0 && nodes[top].parent != body) {
-    const DomNode& parent = nodes[nodes[top].parent];
-    if (parent.chars != nodes[top].chars) break;
-    top = nodes[top].parent;
-  }
-
-  const int32_t parent = nodes[top].parent;
-  if (parent < 0) return {top};
-  std::vector<int32_t> roots;
-  const double sibling_threshold = std::max(10.0, score[top] * 0.2);
-  for (uint32_t c = parent + 1; c < nodes[parent].end; c = nodes[c].end) {
-    const int32_t ci = static_cast<int32_t>(c);
-    const DomNode& s = nodes[c];
-    if (ci == top) {
-      roots.push_back(ci);
-      continue;
-    }
-    if (s.is_text || s.removed || unlikely[c] || s.chars == 0) continue;
-    bool keep = scored[c] && score[c] >= sibling_threshold;
-    if (!keep && s.tag == GUMBO_TAG_P) {
-      const double ld = LinkDensity(s);
-      keep = (s.chars > 80 && ld < 0.25) || (s.chars > 0 && ld == 0 && s.punct > 0);
-    }
-    if (keep) roots.push_back(ci);
-  }
-  return roots;
+  return {top};
 }
 
 }  // namespace marsad::html

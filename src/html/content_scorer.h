@@ -1,13 +1,12 @@
 // Picks the subtrees that hold a page's main text (internal to src/html/).
 //
-// Readability-style: every paragraph-like block (a block with >= 25 characters of its
-// own text, outside navigation and boilerplate-hinted containers) gives its parent a
-// score of 1 + punctuation + min(chars / 100, 3), and a decreasing share to four more
-// ancestors. Containers start from a tag prior (div +5, lists -3, headings -5) and
-// +/-25 for class/id hints; the final score is scaled by (1 - link density). The best
-// container may be replaced by an ancestor that scores higher, and siblings that score
-// well (or are clean paragraphs) join it. An element marked itemprop="articleBody" with
-// real text wins outright.
+// Every block's own text (text not inside a nested block) is classed as prose (>= 40
+// characters, or >= 20 with punctuation, less than half of it in links), boilerplate
+// (inside nav/aside/footer/form or a class/id-hinted container such as comments or
+// share bars, or mostly links) or a short label. The chosen container maximises
+// prose - boilerplate - labels / 2 over its subtree, which does not depend on how many
+// wrapper divs a template puts around each paragraph. An element marked
+// itemprop="articleBody" with real text wins outright.
 // Thread-safety: immutable; Select() is const.
 #pragma once
 
@@ -30,7 +29,6 @@ class ContentScorer {
   std::vector<bool> UnlikelyMask() const;
 
  private:
-  double InitialScore(const DomNode& d) const;
   const DomIndex& index_;
 };
 

@@ -118,6 +118,7 @@ void DomIndex::Build(const GumboNode* root, const NodeHints& hints) {
       if (p.block_owner >= 0) {
         nodes_[p.block_owner].own_chars += c.chars;
         nodes_[p.block_owner].own_punct += c.punct;
+        if (p.in_link) nodes_[p.block_owner].own_link_chars += c.chars;
       }
       continue;
     }

@@ -39,6 +39,7 @@ struct DomNode {
   // Text owned directly: text in this block not inside a nested block.
   uint32_t own_chars = 0;
   uint32_t own_punct = 0;
+  uint32_t own_link_chars = 0;
 };
 
 class DomIndex {

@@ -27,16 +27,6 @@ std::string Normalise(std::string_view s) {
   return out;
 }
 
-bool ContainsWord(std::string_view hay, std::string_view word) {
-  for (size_t pos = hay.find(word); pos != std::string_view::npos; pos = hay.find(word, pos + 1)) {
-    bool left = pos == 0 || hay[pos - 1] == '-';
-    size_t end = pos + word.size();
-    bool right = end == hay.size() || hay[end] == '-';
-    if (left && right) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 NodeHints::NodeHints(std::string_view tsv) {
@@ -53,8 +43,8 @@ NodeHints::NodeHints(std::string_view tsv) {
     std::string_view match = line.substr(t1 + 1, t2 - t1 - 1);
     std::string text = Normalise(line.substr(t2 + 1));
     while (!text.empty() && text.back() == '-') text.pop_back();
-    if (text.empty() || (sign != "+" && sign != "-") || (match != "sub" && match != "word")) continue;
-    hints_.push_back({std::move(text), sign == "+", match == "word"});
+    if (text.empty() || (sign != "+" && sign != "-" && sign != "~") || (match != "sub" && match != "word")) continue;
+    hints_.push_back({std::move(text), sign[0], match == "word"});
   }
 }
 
@@ -66,11 +56,29 @@ const NodeHints& NodeHints::Default() {
 HintVerdict NodeHints::Classify(std::string_view class_and_id) const {
   HintVerdict v;
   if (class_and_id.empty()) return v;
-  std::string norm = Normalise(class_and_id);
+  const std::string norm = Normalise(class_and_id);
+  struct Match {
+    size_t begin, end;
+    char sign;
+  };
+  std::vector<Match> matches;
   for (const Hint& h : hints_) {
-    if ((h.positive ? v.positive : v.negative)) continue;
-    bool hit = h.whole_word ? ContainsWord(norm, h.text) : norm.find(h.text) != std::string::npos;
-    if (hit) (h.positive ? v.positive : v.negative) = true;
+    for (size_t pos = norm.find(h.text); pos != std::string::npos; pos = norm.find(h.text, pos + 1)) {
+      const size_t end = pos + h.text.size();
+      if (h.whole_word && !((pos == 0 || norm[pos - 1] == '-') && (end == norm.size() || norm[end] == '-'))) continue;
+      matches.push_back({pos, end, h.sign});
+    }
+  }
+  for (const Match& m : matches) {
+    bool shadowed = false;
+    for (const Match& o : matches) {
+      if (o.sign != m.sign && o.begin <= m.begin && o.end >= m.end && o.end - o.begin > m.end - m.begin) {
+        shadowed = true;
+        break;
+      }
+    }
+    if (shadowed) continue;
+    (m.sign == '+' ? v.positive : m.sign == '-' ? v.negative : v.weak) = true;
   }
   return v;
 }

@@ -11,7 +11,8 @@ namespace marsad::html {
 
 struct HintVerdict {
   bool positive = false;  // "article", "content", "story", ...
-  bool negative = false;  // "comment", "sidebar", "share", ...
+  bool negative = false;  // "comment", "sidebar", "share", ...: boilerplate
+  bool weak = false;      // "widget", "meta", "gallery", ...: lowers a score only
 };
 
 class NodeHints {
@@ -26,7 +27,7 @@ class NodeHints {
  private:
   struct Hint {
     std::string text;
-    bool positive;
+    char sign;  // '+', '-' or '~'
     bool whole_word;
   };
   std::vector<Hint> hints_;

@@ -91,8 +91,10 @@ std::string DropBoilerplateLines(const std::string& text) {
 
 }  // namespace
 
-bool TextRenderer::Skip(const DomNode& d) const {
+bool TextRenderer::Skip(const DomNode& d, uint32_t root_chars) const {
   if (d.removed) return true;
+  // A wrapper holding most of the chosen text is part of the article whatever its hints.
+  if (d.chars * 10 > root_chars * 6) return false;
   switch (d.tag) {
     case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM:
     case GUMBO_TAG_H1:
@@ -137,7 +139,7 @@ std::string TextRenderer::Render(const std::vector<int32_t>& roots) const {
         ++i;
         continue;
       }
-      if (i != static_cast<uint32_t>(root) && Skip(d)) {
+      if (i != static_cast<uint32_t>(root) && Skip(d, nodes[root].chars)) {
         if (d.is_block) sink.Paragraph();
         i = d.end;
         continue;

@@ -31,7 +31,7 @@ class TextRenderer {
   std::string Render(const std::vector<int32_t>& roots) const;
 
  private:
-  bool Skip(const DomNode& d) const;
+  bool Skip(const DomNode& d, uint32_t root_chars) const;
   const DomIndex& index_;
   RenderOptions options_;
 };
