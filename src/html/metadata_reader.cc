@@ -179,7 +179,7 @@ std::string RemoveTitleSuffix(std::string_view title, std::string_view site_name
       std::string tail = t.substr(last + sep.size());
       std::string ltail = Lower(tail);
       bool names_site = !site.empty() && (ltail.find(site) != std::string::npos || site.find(ltail) != std::string::npos);
-      if (names_site || (CountWords(tail) <= 4 && CountWords(tail) * 2 < CountWords(t.substr(0, last)))) {
+      if (names_site || (CountWords(tail) <= 4 && CountWords(tail) < CountWords(t.substr(0, last)))) {
         return RemoveTitleSuffix(t.substr(0, last), site_name);
       }
     }
