@@ -104,6 +104,9 @@ bool TextRenderer::Skip(const DomNode& d, uint32_t root_chars) const {
     default: break;
   }
   if (d.hint.negative && !d.hint.positive && !d.article_body) return true;
+  // Weak hints (caption, gallery, byline, meta...) on a small box inside the article:
+  // photo captions, credits and datelines rather than article text.
+  if (d.hint.weak && !d.hint.positive && !d.article_body && d.chars * 5 < root_chars) return true;
   switch (d.tag) {
     case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_UL: case GUMBO_TAG_OL:
     case GUMBO_TAG_TABLE: case GUMBO_TAG_DL: case GUMBO_TAG_FIGURE:
