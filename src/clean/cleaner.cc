@@ -1,5 +1,7 @@
 #include "clean/cleaner.h"
 
+#include <algorithm>
+
 #include "clean/date_parser.h"
 #include "clean/marker_table.h"
 #include "clean/outlet_table.h"
@@ -117,9 +119,18 @@ Article Cleaner::Clean(const RawDocument& doc) const {
     auto found = im.dates.FindAll(lines[i], ref, 1);
     if (found.empty()) continue;
     // The line must be the date plus at most a short label ("تاريخ النشر:", a weekday).
-    size_t b0 = utf8::ByteOffsetOfCodePoint(lines[i], found[0].start);
-    size_t b1 = utf8::ByteOffsetOfCodePoint(lines[i], found[0].end);
-    if (CountWords(lines[i]) - CountWords(std::string_view(lines[i]).substr(b0, b1 - b0)) > 4) continue;
+    // All dates on the line count ("25 شوال 1436 هـ الموافق 10 اغسطس 2015 م").
+    // A relative word ("اليوم") is a date only when it is nearly alone on the line:
+    // "عين اليوم – جدة" names an outlet.
+    auto all = im.dates.FindAll(lines[i], ref, 3);
+    size_t other = CountWords(lines[i]);
+    for (const DateMatch& m : all) {
+      size_t b0 = utf8::ByteOffsetOfCodePoint(lines[i], m.start);
+      size_t b1 = utf8::ByteOffsetOfCodePoint(lines[i], m.end);
+      other -= std::min(other, CountWords(std::string_view(lines[i]).substr(b0, b1 - b0)));
+    }
+    size_t max_other = found[0].value.written_as == "relative" ? 1 : 4;
+    if (other > max_other) continue;
     text_date = found[0].value;
     header_removed.push_back({"other", lines[i]});
     lines.erase(lines.begin() + static_cast<long>(i));

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -66,6 +67,9 @@ TEST(CleanCorpusSurvey, SaudiNewsNet) {
   }
   ASSERT_GT(docs.size(), 1000u);
 
+  // MARSAD_SURVEY_EXAMPLES=N prints the first N removed blocks of each kind (for review).
+  const char* ex = std::getenv("MARSAD_SURVEY_EXAMPLES");
+  const size_t examples = ex ? std::strtoul(ex, nullptr, 10) : 0;
   Cleaner cleaner;
   std::map<std::string, size_t> articles_with_kind, blocks_of_kind, signals, sources;
   size_t with_related = 0, with_wires = 0, empty_text = 0, with_keywords = 0;
@@ -76,7 +80,9 @@ TEST(CleanCorpusSurvey, SaudiNewsNet) {
     std::set<std::string> kinds;
     for (const RemovedBlock& b : a.removed) {
       kinds.insert(b.kind);
-      ++blocks_of_kind[b.kind];
+      if (++blocks_of_kind[b.kind] <= examples) {
+        std::printf("--- %s [%s]\n%s\n", b.kind.c_str(), d.input.c_str(), b.text.substr(0, 600).c_str());
+      }
     }
     for (const std::string& k : kinds) ++articles_with_kind[k];
     ++signals[a.published_signal];

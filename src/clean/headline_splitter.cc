@@ -82,7 +82,10 @@ size_t HeadlineSplitter::FindGlue(const std::u32string& word, size_t from, const
     std::u32string right(Core(std::u32string_view(word).substr(k)));
     if (left.size() < 3 || right.size() < 3) continue;
     bool kl = Known(left, lexicon, 1), kr = Known(right, lexicon, 1);
-    int score = kl && kr ? 3 : (kl && right.size() >= 4) || (kr && left.size() >= 4) ? 1 : 0;
+    // One known half is enough only when both halves are word-sized: short known words
+    // (إلا -> "الا") are also the start of many longer words ("الإجراءات").
+    bool long_halves = left.size() >= 4 && right.size() >= 4;
+    int score = kl && kr ? 3 : (kl || kr) && long_halves ? 1 : 0;
     if (score > best_score) best = k, best_score = score;
   }
   return best;
@@ -123,6 +126,11 @@ bool HeadlineSplitter::IsGluedRun(std::string_view line, const PageLexicon& lexi
   for (const std::string& p : parts) {
     size_t w = CountWords(p);
     if (w < 2 || w > 25) return false;
+    // Headlines do not end with a colon and rarely hold more than one comma.
+    if (p.back() == ':') return false;
+    size_t commas = 0;
+    for (size_t at = p.find("\u060C"); at != std::string::npos; at = p.find("\u060C", at + 1)) ++commas;
+    if (commas > 1) return false;
   }
   if (pieces != nullptr) *pieces = std::move(parts);
   return true;

@@ -10,6 +10,9 @@ namespace marsad::clean {
 namespace {
 
 constexpr size_t kMaxWordsForLineMarkers = 40;
+// "contains" phrases ("عبر تطبيق") also occur in news sentences; promo lines are short.
+constexpr size_t kMaxWordsForContains = 20;
+constexpr size_t kMaxWordsForSocialContains = 60;  // a tweet with its pic.twitter.com link
 
 bool IsWordChar(char32_t c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -88,6 +91,7 @@ MarkerTable::MarkerTable() {
                       : f[1] == "label" ? MarkerMode::kLabel
                       : f[1] == "prefix" ? MarkerMode::kPrefix
                       : f[1] == "tail"   ? MarkerMode::kTail
+                      : f[1] == "whole"  ? MarkerMode::kWhole
                                          : MarkerMode::kContains;
     std::string key = text::MatchKey(Trim(f[2]));
     if (!key.empty()) phrases_.push_back({f[0], mode, key});
@@ -127,29 +131,45 @@ std::optional<MarkerHit> MarkerTable::Match(std::string_view line) const {
     uint32_t orig = cp < norm.to_original.size() ? norm.to_original[cp] : norm.to_original.back();
     return utf8::ByteOffsetOfCodePoint(line, orig);
   };
-  const MarkerMode order[] = {MarkerMode::kSection, MarkerMode::kLabel, MarkerMode::kPrefix,
+  const MarkerMode order[] = {MarkerMode::kWhole, MarkerMode::kSection, MarkerMode::kLabel, MarkerMode::kPrefix,
                               MarkerMode::kContains, MarkerMode::kTail};
   for (MarkerMode mode : order) {
     for (const Phrase& p : phrases_) {
       if (p.mode != mode) continue;
       MarkerHit hit{p.kind, mode, "", 0};
       switch (mode) {
+        case MarkerMode::kWhole: {
+          if (body.substr(0, p.key.size()) != p.key || !AtWordBoundary(body, 0, p.key)) break;
+          bool only_punct = true;
+          size_t q = lead + p.key.size();
+          while (q < key.size() && only_punct) only_punct = !IsWordChar(utf8::DecodeNext(key, &q));
+          if (only_punct) return hit;
+          break;
+        }
         case MarkerMode::kSection:
         case MarkerMode::kLabel:
         case MarkerMode::kPrefix: {
-          if (body.substr(0, p.key.size()) != p.key || !AtWordBoundary(body, 0, p.key)) break;
+          if (body.substr(0, p.key.size()) != p.key) break;
+          // A multi-word section phrase may have the first headline glued to it.
+          bool glued = !AtWordBoundary(body, 0, p.key);
+          if (glued && (mode != MarkerMode::kSection || p.key.find(' ') == std::string::npos ||
+                        IsWordChar(PrevChar(body, 0)))) {
+            break;
+          }
           bool sep = false;
           size_t rest = SkipLabelPunct(key, lead + p.key.size(), &sep);
           hit.value = Trim(line.substr(to_line(rest)));
           size_t rest_words = CountWords(hit.value);
-          if (mode == MarkerMode::kSection && (rest_words <= 3 || sep)) return hit;
+          if (mode == MarkerMode::kSection && (rest_words <= 3 || sep || glued)) return hit;
           if (mode == MarkerMode::kLabel && sep) return hit;
           if (mode == MarkerMode::kPrefix && words <= kMaxWordsForLineMarkers) return hit;
           break;
         }
-        case MarkerMode::kContains:
-          if (words <= kMaxWordsForLineMarkers && FindWord(key, p.key) != std::string_view::npos) return hit;
+        case MarkerMode::kContains: {
+          size_t limit = p.kind == "social-embed" ? kMaxWordsForSocialContains : kMaxWordsForContains;
+          if (words <= limit && FindWord(key, p.key) != std::string_view::npos) return hit;
           break;
+        }
         case MarkerMode::kTail: {
           for (size_t pos = FindWord(key, p.key); pos != std::string_view::npos; pos = FindWord(key, p.key, pos + 1)) {
             size_t q = pos;
@@ -157,6 +177,8 @@ std::optional<MarkerHit> MarkerTable::Match(std::string_view line) const {
             char32_t before = PrevChar(key, q);
             if (q == 0 || before == '.' || before == '!' || before == '?' || before == 0x061F || before == 0x2026) {
               hit.cut = to_line(pos);
+              bool sep = false;
+              hit.value = Trim(line.substr(to_line(SkipLabelPunct(key, pos + p.key.size(), &sep))));
               return hit;
             }
           }

@@ -12,12 +12,12 @@
 
 namespace marsad::clean {
 
-enum class MarkerMode { kSection, kLabel, kPrefix, kContains, kTail };
+enum class MarkerMode { kSection, kLabel, kPrefix, kContains, kTail, kWhole };
 
 struct MarkerHit {
   std::string kind;   // export-format kind: read-also, tags, source-line, app-promo, ...
   MarkerMode mode = MarkerMode::kContains;
-  std::string value;  // kLabel/kPrefix/kSection: the rest of the line after the phrase
+  std::string value;  // kLabel/kPrefix/kSection/kTail: the rest of the line after the phrase
   size_t cut = 0;     // kTail: byte offset in the line where the removed tail starts
 };
 
@@ -25,8 +25,8 @@ class MarkerTable {
  public:
   MarkerTable();  // loads the data files (an absent file gives an empty table)
 
-  // The marker a display-normalised line carries, if any. Precedence: section, label,
-  // prefix, contains (lines of <= 40 words), tail.
+  // The marker a display-normalised line carries, if any. Precedence: whole, section,
+  // label, prefix (lines of <= 40 words), contains (<= 20 words; social-embed <= 60), tail.
   std::optional<MarkerHit> Match(std::string_view line) const;
 
   // A short line (<= 15 words) made mostly (>= 70% of its words) of share vocabulary.

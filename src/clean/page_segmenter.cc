@@ -41,13 +41,17 @@ std::string StripBullet(std::string_view line) {
 // Breadcrumbs ("الرئيسية » أخبار » سياسة"): >= 3 short segments between separators.
 bool IsNavigationLine(std::string_view line) {
   if (CountWords(line) > 15) return false;
+  // « » are also Arabic quotation marks: a line that opens one is not a breadcrumb.
+  bool quotes = line.find("\u00AB") != std::string_view::npos;
   size_t segments = 1, longest = 0, start = 0;
   std::string_view seps[] = {"\u00BB", "\u203A", ">", "|"};
   size_t pos = 0;
   while (pos < line.size()) {
     size_t len = 0;
     for (std::string_view s : seps) {
-      if (line.substr(pos, s.size()) == s) len = s.size();
+      // Separators stand between spaces ("a > b"), unlike "Carlito›s" or "x>y".
+      bool spaced = pos > 0 && line[pos - 1] == ' ' && pos + s.size() < line.size() && line[pos + s.size()] == ' ';
+      if (line.substr(pos, s.size()) == s && spaced && !(quotes && s == "\u00BB")) len = s.size();
     }
     if (len == 0) {
       ++pos;
@@ -132,6 +136,7 @@ SegmentedPage PageSegmenter::Segment(const std::vector<std::string>& lines) cons
     if (auto hit = markers_->Match(line)) {
       const std::string& kind = hit->kind;
       if (hit->mode == MarkerMode::kTail) {
+        if (kind == "tags" && zone == Zone::kMain) out.tag_values.push_back(hit->value);
         out.removed.push_back({kind, line.substr(hit->cut)});
         line.resize(hit->cut);
         while (!line.empty() && line.back() == ' ') line.pop_back();
