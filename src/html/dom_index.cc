@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 namespace marsad::html {
 namespace {
@@ -21,21 +22,12 @@ bool IsRemovedTag(GumboTag t) {
 }
 
 // Hidden by attribute: the page author says a reader never sees it.
-bool IsHidden(const GumboNode* n) {
-  if (DomIndex::Attr(n, "hidden").data() != nullptr) return true;
-  if (DomIndex::Attr(n, "aria-hidden") == "true") return true;
-  std::string_view style = DomIndex::Attr(n, "style");
-  if (style.size() >= 12) {
-    std::string compact;
-    for (char c : style) {
-      if (c != ' ') compact.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-    }
-    if (compact.find("display:none") != std::string::npos ||
-        compact.find("visibility:hidden") != std::string::npos) {
-      return true;
-    }
+bool IsHiddenStyle(std::string_view style) {
+  std::string compact;
+  for (char c : style) {
+    if (c != ' ') compact.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   }
-  return false;
+  return compact.find("display:none") != std::string::npos || compact.find("visibility:hidden") != std::string::npos;
 }
 
 struct TextCounts {
@@ -101,6 +93,7 @@ void DomIndex::Build(const GumboNode* root, const NodeHints& hints) {
   std::vector<Pending> stack;
   stack.push_back({root, -1, -1, false});
   std::string class_id;
+  std::unordered_map<std::string, HintVerdict> hint_cache;
   while (!stack.empty()) {
     Pending p = stack.back();
     stack.pop_back();
@@ -134,17 +127,39 @@ void DomIndex::Build(const GumboNode* root, const NodeHints& hints) {
     } else {
       d.tag = g->v.element.tag;
       children = &g->v.element.children;
-      if (IsRemovedTag(d.tag) || g->type == GUMBO_NODE_TEMPLATE || IsHidden(g)) {
+      if (IsRemovedTag(d.tag) || g->type == GUMBO_NODE_TEMPLATE) {
         d.removed = true;
         continue;
       }
       if (d.tag == GUMBO_TAG_BODY && body_ == 0) body_ = idx;
       d.is_block = IsBlockTag(d.tag);
-      class_id.assign(Attr(g, "class"));
-      class_id.push_back(' ');
-      class_id.append(Attr(g, "id"));
-      d.hint = hints.Classify(class_id);
-      std::string_view itemprop = Attr(g, "itemprop");
+      // One pass over the attributes instead of a lookup per name (this loop is hot).
+      std::string_view cls, id, itemprop;
+      bool hidden = false;
+      const GumboVector& attrs = g->v.element.attributes;
+      for (unsigned k = 0; k < attrs.length; ++k) {
+        const GumboAttribute* a = static_cast<const GumboAttribute*>(attrs.data[k]);
+        const std::string_view name = a->name;  // gumbo lowercases attribute names
+        if (name == "class") cls = a->value;
+        else if (name == "id") id = a->value;
+        else if (name == "itemprop") itemprop = a->value;
+        else if (name == "hidden") hidden = true;
+        else if (name == "aria-hidden") hidden = hidden || std::string_view(a->value) == "true";
+        else if (name == "style") hidden = hidden || IsHiddenStyle(a->value);
+      }
+      if (hidden) {
+        d.removed = true;
+        continue;
+      }
+      if (!cls.empty() || !id.empty()) {
+        class_id.assign(cls);
+        class_id.push_back(' ');
+        class_id.append(id);
+        // Templates repeat the same class strings many times on a page.
+        auto [it, added] = hint_cache.try_emplace(class_id);
+        if (added) it->second = hints.Classify(class_id);
+        d.hint = it->second;
+      }
       d.article_body = itemprop.find("articleBody") != std::string_view::npos;
     }
     const int32_t owner = d.is_block ? idx : p.block_owner;

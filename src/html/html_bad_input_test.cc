@@ -90,9 +90,9 @@ TEST(HtmlBadInput, DeepInlineAndUnclosedTags) {
 
 TEST(HtmlPrefilter, CutsScriptsStylesCommentsKeepsJsonLd) {
   PrefilteredHtml p = PrefilterHtml(
-      "<p title='a > b'>x</p><!-- c --><script>if (a < b) {}</script>"
+      "<p class='a > b' data-x=\"1\" onclick=go()>x</p><!-- c --><script>if (a < b) {}</script>"
       "<SCRIPT type=\"application/ld+json\">{\"a\":1}</SCRIPT><style>p{}</style><svg><g/></svg><textarea><b></textarea>y");
-  EXPECT_EQ(p.html, "<p title='a > b'>x</p><textarea><b></textarea>y");
+  EXPECT_EQ(p.html, "<p class='a > b'>x</p><textarea><b></textarea>y");
   ASSERT_EQ(p.json_ld.size(), 1u);
   EXPECT_EQ(p.json_ld[0], "{\"a\":1}");
 }

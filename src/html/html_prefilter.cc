@@ -51,6 +51,69 @@ bool IsUncounted(std::string_view n) {
                    "head", "body"});
 }
 
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// Attributes the extractor reads. Everything else (src, srcset, data-*, onclick, long
+// inline styles...) is often most of a page's bytes and costs gumbo an allocation each.
+bool IsKeptAttribute(std::string_view tag, std::string_view attr, std::string_view value) {
+  if (OneOf(attr, {"class", "id", "itemprop", "rel", "hidden", "aria-hidden", "lang", "content", "name",
+                   "property", "http-equiv", "datetime"})) {
+    return true;
+  }
+  if (attr == "href") return tag == "link";
+  if (attr == "style") {  // only the styles that hide an element matter
+    return value.find("none") != std::string_view::npos || value.find("hidden") != std::string_view::npos;
+  }
+  return false;
+}
+
+// Appends "<name" + the kept attributes (as written) + ">" for the start tag whose
+// attributes are in attrs (the text between the tag name and the closing '>').
+void AppendFilteredStartTag(std::string_view tag, std::string_view raw_open, std::string_view attrs,
+                            std::string* out) {
+  out->append(raw_open);
+  size_t k = 0;
+  const size_t n = attrs.size();
+  std::array<char, 16> lower{};
+  while (k < n) {
+    while (k < n && (IsSpace(attrs[k]) || attrs[k] == '/')) ++k;
+    const size_t name_begin = k;
+    while (k < n && !IsSpace(attrs[k]) && attrs[k] != '=' && attrs[k] != '/') ++k;
+    const size_t name_end = k;
+    if (name_end == name_begin) break;
+    size_t value_begin = k, value_end = k;
+    size_t m = k;
+    while (m < n && IsSpace(attrs[m])) ++m;
+    if (m < n && attrs[m] == '=') {
+      ++m;
+      while (m < n && IsSpace(attrs[m])) ++m;
+      if (m < n && (attrs[m] == '"' || attrs[m] == '\'')) {
+        const char q = attrs[m];
+        size_t close = attrs.find(q, m + 1);
+        if (close == std::string_view::npos) close = n - 1;
+        value_begin = m + 1;
+        value_end = close;
+        k = close + 1;
+      } else {
+        value_begin = m;
+        while (m < n && !IsSpace(attrs[m])) ++m;
+        value_end = m;
+        k = m;
+      }
+    }
+    const size_t len = name_end - name_begin;
+    if (len >= lower.size()) continue;
+    for (size_t c = 0; c < len; ++c) lower[c] = Lower(attrs[name_begin + c]);
+    if (IsKeptAttribute(tag, std::string_view(lower.data(), len), attrs.substr(value_begin, value_end - value_begin))) {
+      out->push_back(' ');
+      out->append(attrs.substr(name_begin, k - name_begin));
+    }
+  }
+  if (!attrs.empty() && attrs.back() == '/') out->push_back('/');
+  out->push_back('>');
+}
+
 }  // namespace
 
 PrefilteredHtml PrefilterHtml(std::string_view in, size_t max_depth) {
@@ -150,7 +213,11 @@ PrefilteredHtml PrefilterHtml(std::string_view in, size_t max_depth) {
       }
       ++depth;
     }
-    out.html.append(in.substr(lt, tag_end - lt));
+    if (closing || name.empty()) {
+      out.html.append(in.substr(lt, tag_end - lt));
+    } else {
+      AppendFilteredStartTag(name, in.substr(lt, name_end - lt), in.substr(name_end, j - name_end), &out.html);
+    }
     i = tag_end;
   }
   return out;

@@ -6,6 +6,8 @@
 // 100k nested <div>s takes tens of seconds. The prefilter
 //   * cuts script/style/svg/noscript/template elements and comments, keeping the text
 //     of <script type="application/ld+json"> blocks aside for the JSON-LD reader;
+//   * keeps only the attributes the extractor reads (class, id, itemprop, rel, lang,
+//     meta name/property/content, datetime, hiding attributes; href on <link>);
 //   * drops start tags beyond an estimated nesting depth of max_depth (their text stays).
 // It is conservative: quoted attribute values and raw-text elements (title, textarea)
 // are copied through untouched, so gumbo still sees the same document structure for
