@@ -34,7 +34,18 @@ std::u32string_view Core(std::u32string_view t) {
 }
 
 bool EndsLikeSentence(std::string_view line) {
-  while (!line.empty() && (line.back() == ' ' || line.back() == '"' || line.back() == ')')) line.remove_suffix(1);
+  // Closing quotes and brackets after the period: ASCII, ” (E2 80 9D), ’ (E2 80 99), » (C2 BB).
+  while (!line.empty()) {
+    if (line.back() == ' ' || line.back() == '"' || line.back() == ')') {
+      line.remove_suffix(1);
+    } else if (line.ends_with("\u201D") || line.ends_with("\u2019")) {
+      line.remove_suffix(3);
+    } else if (line.ends_with("\u00BB")) {
+      line.remove_suffix(2);
+    } else {
+      break;
+    }
+  }
   return !line.empty() && line.back() == '.' && !(line.size() >= 2 && line[line.size() - 2] == '.');
 }
 
@@ -81,11 +92,21 @@ size_t HeadlineSplitter::FindGlue(const std::u32string& word, size_t from, const
     std::u32string left(Core(std::u32string_view(word).substr(0, k)));
     std::u32string right(Core(std::u32string_view(word).substr(k)));
     if (left.size() < 3 || right.size() < 3) continue;
+    // Compound names are written joined: عبدالملك, وعبدالله, أبوظبي. And the article
+    // before a hamza-alef ("الأ", "الإ", "الآ") never ends a word: "الأ|ولى" is one word.
+    std::string lk = text::MatchKey(Encode(left));
+    if (lk.ends_with("\u0639\u0628\u062F") || lk.ends_with("\u0627\u0628\u0648")) continue;
+    char32_t last = left.back();
+    if (left.size() >= 3 && left[left.size() - 2] == 0x0644 && left[left.size() - 3] == 0x0627 &&
+        (last == 0x0623 || last == 0x0625 || last == 0x0622)) {
+      continue;
+    }
     bool kl = Known(left, lexicon, 1), kr = Known(right, lexicon, 1);
-    // One known half is enough only when both halves are word-sized: short known words
-    // (إلا -> "الا") are also the start of many longer words ("الإجراءات").
+    // One known half is enough only when it is the second one (a headline starts with a
+    // name or a known word) and both halves are word-sized: short known words at the
+    // start (إلا -> "الا", الآن -> "الان") also begin longer words ("الإجراءات", "الانترنت").
     bool long_halves = left.size() >= 4 && right.size() >= 4;
-    int score = kl && kr ? 3 : (kl || kr) && long_halves ? 1 : 0;
+    int score = kl && kr ? 3 : kr && long_halves ? 1 : 0;
     if (score > best_score) best = k, best_score = score;
   }
   return best;
@@ -125,7 +146,7 @@ bool HeadlineSplitter::IsGluedRun(std::string_view line, const PageLexicon& lexi
   if (parts.size() < 2) return false;
   for (const std::string& p : parts) {
     size_t w = CountWords(p);
-    if (w < 2 || w > 25) return false;
+    if (w < 3 || w > 25) return false;
     // Headlines do not end with a colon and rarely hold more than one comma.
     if (p.back() == ':') return false;
     size_t commas = 0;

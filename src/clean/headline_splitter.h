@@ -32,7 +32,7 @@ class HeadlineSplitter {
   std::vector<std::string> Split(std::string_view line, const PageLexicon& lexicon) const;
 
   // True when the line is a run of >= 2 glued headlines: it has glue points, does not end
-  // like a sentence (".") and every piece has 2-25 words. *pieces receives the headlines.
+  // like a sentence (".") and every piece has 3-25 words. *pieces receives the headlines.
   bool IsGluedRun(std::string_view line, const PageLexicon& lexicon, std::vector<std::string>* pieces) const;
 
  private:
