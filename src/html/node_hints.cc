@@ -44,6 +44,7 @@ NodeHints::NodeHints(std::string_view tsv) {
     std::string text = Normalise(line.substr(t2 + 1));
     while (!text.empty() && text.back() == '-') text.pop_back();
     if (text.empty() || (sign != "+" && sign != "-" && sign != "~") || (match != "sub" && match != "word")) continue;
+    by_first_byte_[static_cast<unsigned char>(text[0])].push_back(static_cast<uint16_t>(hints_.size()));
     hints_.push_back({std::move(text), sign[0], match == "word"});
   }
 }
@@ -62,9 +63,12 @@ HintVerdict NodeHints::Classify(std::string_view class_and_id) const {
     char sign;
   };
   std::vector<Match> matches;
-  for (const Hint& h : hints_) {
-    for (size_t pos = norm.find(h.text); pos != std::string::npos; pos = norm.find(h.text, pos + 1)) {
+  // One pass over the string, trying only the hints that start with the byte at hand.
+  for (size_t pos = 0; pos < norm.size(); ++pos) {
+    for (uint16_t hi : by_first_byte_[static_cast<unsigned char>(norm[pos])]) {
+      const Hint& h = hints_[hi];
       const size_t end = pos + h.text.size();
+      if (end > norm.size() || norm.compare(pos, h.text.size(), h.text) != 0) continue;
       if (h.whole_word && !((pos == 0 || norm[pos - 1] == '-') && (end == norm.size() || norm[end] == '-'))) continue;
       matches.push_back({pos, end, h.sign});
     }

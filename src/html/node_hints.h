@@ -3,6 +3,8 @@
 // use NodeHints::Default() for the shared, lazily built instance.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +33,7 @@ class NodeHints {
     bool whole_word;
   };
   std::vector<Hint> hints_;
+  std::array<std::vector<uint16_t>, 256> by_first_byte_;  // hint indices by first byte
 };
 
 }  // namespace marsad::html
