@@ -1,0 +1,69 @@
+#include "store/schema.h"
+
+namespace marsad::store {
+
+const std::vector<const char*>& Migrations() {
+  static const std::vector<const char*> kMigrations = {
+      // 1: articles and everything extracted from them. Child rows reference the
+      // article's id; `seq` is the ingest order.
+      R"sql(
+CREATE TABLE articles (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  input TEXT NOT NULL,
+  url TEXT, source TEXT, published TEXT, published_signal TEXT NOT NULL DEFAULT '',
+  title TEXT, language TEXT NOT NULL DEFAULT 'ar', author TEXT,
+  text TEXT NOT NULL,
+  content_hash TEXT NOT NULL DEFAULT '',
+  duplicate_of TEXT, story_id TEXT,
+  invalid_utf8 INTEGER NOT NULL DEFAULT 0,
+  ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+CREATE INDEX articles_by_content_hash ON articles(content_hash, seq);
+CREATE INDEX articles_by_published ON articles(published);
+CREATE INDEX articles_by_source ON articles(source);
+CREATE INDEX articles_by_story ON articles(story_id);
+CREATE TABLE article_terms (          -- wires and keywords, in page order
+  article_id TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('wire','keyword')),
+  ord INTEGER NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY (article_id, kind, ord)) WITHOUT ROWID;
+CREATE INDEX article_terms_by_value ON article_terms(kind, value);
+CREATE TABLE removed_blocks (
+  article_id TEXT NOT NULL, ord INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
+  PRIMARY KEY (article_id, ord)) WITHOUT ROWID;
+CREATE TABLE related_articles (
+  article_id TEXT NOT NULL, ord INTEGER NOT NULL, title TEXT, text TEXT NOT NULL,
+  PRIMARY KEY (article_id, ord)) WITHOUT ROWID;
+CREATE TABLE entities (
+  article_id TEXT NOT NULL, ord INTEGER NOT NULL, entity_id TEXT NOT NULL,
+  name_en TEXT NOT NULL, name_ar TEXT NOT NULL, type TEXT NOT NULL, country TEXT, cameo TEXT,
+  PRIMARY KEY (article_id, ord)) WITHOUT ROWID;
+CREATE INDEX entities_by_entity ON entities(entity_id);
+CREATE TABLE mentions (
+  article_id TEXT NOT NULL, entity_ord INTEGER NOT NULL, ord INTEGER NOT NULL,
+  start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+  PRIMARY KEY (article_id, entity_ord, ord)) WITHOUT ROWID;
+CREATE TABLE quotes (
+  article_id TEXT NOT NULL, ord INTEGER NOT NULL, speaker TEXT, speaker_name TEXT NOT NULL,
+  text TEXT NOT NULL, direct INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+  PRIMARY KEY (article_id, ord)) WITHOUT ROWID;
+CREATE TABLE events (
+  article_id TEXT NOT NULL, ord INTEGER NOT NULL,
+  source_entity TEXT, source_name TEXT NOT NULL, source_cameo TEXT NOT NULL, source_country TEXT NOT NULL,
+  target_entity TEXT, target_name TEXT NOT NULL, target_cameo TEXT NOT NULL, target_country TEXT NOT NULL,
+  cameo_code TEXT NOT NULL, root TEXT NOT NULL, quad_class INTEGER NOT NULL, goldstein REAL NOT NULL,
+  plover TEXT NOT NULL, mode TEXT NOT NULL, date TEXT, location_name TEXT NOT NULL,
+  location_country TEXT, evidence_text TEXT NOT NULL, evidence_start INTEGER NOT NULL,
+  evidence_end INTEGER NOT NULL, confidence REAL NOT NULL,
+  PRIMARY KEY (article_id, ord)) WITHOUT ROWID;
+CREATE INDEX events_by_code ON events(root, cameo_code);
+CREATE TABLE stories (                 -- filled by story clustering (issue 4)
+  id TEXT PRIMARY KEY, title TEXT, first_seen TEXT, last_seen TEXT,
+  article_count INTEGER NOT NULL DEFAULT 0, first_source TEXT
+);
+)sql",
+  };
+  return kMigrations;
+}
+
+}  // namespace marsad::store

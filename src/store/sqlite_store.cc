@@ -1,0 +1,214 @@
+#include "store/sqlite_store.h"
+
+#include <filesystem>
+
+#include "store/article_rows.h"
+#include "store/schema.h"
+#include "store/sqlite_db.h"
+
+namespace marsad::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+class SqliteStore : public Store {
+ public:
+  explicit SqliteStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)), rows_(db_.get()) {}
+
+  Status PutArticles(const std::vector<Article>& batch, PutResult* result) override {
+    *result = PutResult();
+    if (batch.empty()) return Status::Ok();
+    if (Status s = db_->Exec("BEGIN IMMEDIATE"); !s.ok()) return Named(s);
+    for (const Article& a : batch) {
+      bool inserted = false;
+      if (Status s = rows_.Insert(a, &inserted); !s.ok()) {
+        db_->Exec("ROLLBACK");
+        return Named(s);
+      }
+      ++(inserted ? result->inserted : result->already_present);
+    }
+    if (Status s = db_->Exec("COMMIT"); !s.ok()) {
+      db_->Exec("ROLLBACK");
+      *result = PutResult();
+      return Named(s);
+    }
+    return Status::Ok();
+  }
+
+  Result<std::optional<Article>> GetArticle(const std::string& id) override {
+    auto r = rows_.Load(id);
+    if (!r.ok()) return Named(r.status());
+    return r;
+  }
+
+  Result<std::optional<std::string>> FindByContentHash(const std::string& hash) override {
+    auto st = db_->Prepare("SELECT id FROM articles WHERE content_hash = ? ORDER BY seq LIMIT 1");
+    if (!st.ok()) return Named(st.status());
+    Statement& q = *st.value();
+    q.Bind(1, hash);
+    Status s;
+    std::optional<std::string> id;
+    if (q.Step(&s)) id = q.Text(0);
+    q.Reset();
+    if (!s.ok()) return Named(s);
+    return id;
+  }
+
+  Result<bool> Contains(const std::string& id) override {
+    auto st = db_->Prepare("SELECT 1 FROM articles WHERE id = ?");
+    if (!st.ok()) return Named(st.status());
+    Status s;
+    bool found = st.value()->Bind(1, id).Step(&s);
+    st.value()->Reset();
+    if (!s.ok()) return Named(s);
+    return found;
+  }
+
+  Status ForEachArticle(const std::function<bool(const Article&)>& fn) override {
+    // Page through ids by seq so that fn may use the store and no statement stays open.
+    int64_t after = 0;
+    for (;;) {
+      auto st = db_->Prepare("SELECT seq, id FROM articles WHERE seq > ? ORDER BY seq LIMIT 512");
+      if (!st.ok()) return Named(st.status());
+      std::vector<std::pair<int64_t, std::string>> page;
+      Status s;
+      st.value()->Bind(1, after);
+      while (st.value()->Step(&s)) page.emplace_back(st.value()->Int(0), st.value()->Text(1));
+      st.value()->Reset();
+      if (!s.ok()) return Named(s);
+      if (page.empty()) return Status::Ok();
+      for (const auto& [seq, id] : page) {
+        auto a = rows_.Load(id);
+        if (!a.ok()) return Named(a.status());
+        if (a.value() && !fn(*a.value())) return Status::Ok();
+        after = seq;
+      }
+    }
+  }
+
+  Result<StoreStats> Stats() override;
+
+ private:
+  Status Named(const Status& s) const {
+    return Status::IoError("database " + db_->path() + ": " + s.message());
+  }
+
+  std::unique_ptr<SqliteDb> db_;
+  ArticleRows rows_;
+};
+
+Result<StoreStats> SqliteStore::Stats() {
+  StoreStats out;
+  struct Count {
+    uint64_t* field;
+    const char* sql;
+  };
+  for (const Count& c : {
+           Count{&out.articles, "SELECT count(*) FROM articles"},
+           Count{&out.exact_duplicates, "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"},
+           Count{&out.related, "SELECT count(*) FROM related_articles"},
+           Count{&out.removed_blocks, "SELECT count(*) FROM removed_blocks"},
+           Count{&out.entities, "SELECT count(DISTINCT entity_id) FROM entities"},
+           Count{&out.mentions, "SELECT count(*) FROM mentions"},
+           Count{&out.quotes, "SELECT count(*) FROM quotes"},
+           Count{&out.events, "SELECT count(*) FROM events"},
+           Count{&out.stories, "SELECT count(*) FROM stories"},
+           Count{&out.invalid_utf8_articles, "SELECT count(*) FROM articles WHERE invalid_utf8 > 0"},
+       }) {
+    auto v = db_->QueryInt(c.sql);
+    if (!v.ok()) return Named(v.status());
+    *c.field = static_cast<uint64_t>(v.value());
+  }
+  auto version = db_->QueryInt("PRAGMA user_version");
+  out.schema_version = version.ok() ? static_cast<int>(version.value()) : 0;
+  auto pairs = [&](const char* sql, std::vector<std::pair<std::string, uint64_t>>* into) -> Status {
+    auto st = db_->Prepare(sql);
+    if (!st.ok()) return st.status();
+    Status s;
+    while (st.value()->Step(&s)) into->emplace_back(st.value()->Text(0), st.value()->Int(1));
+    st.value()->Reset();
+    return s;
+  };
+  if (Status s = pairs("SELECT coalesce(source, '(unknown)'), count(*) AS n FROM articles "
+                       "GROUP BY 1 ORDER BY n DESC, 1 LIMIT 50", &out.by_source); !s.ok()) {
+    return Named(s);
+  }
+  if (Status s = pairs("SELECT kind, count(*) AS n FROM removed_blocks GROUP BY kind ORDER BY n DESC, kind",
+                       &out.removed_by_kind); !s.ok()) {
+    return Named(s);
+  }
+  auto st = db_->Prepare("SELECT min(published), max(published) FROM articles WHERE published IS NOT NULL");
+  if (!st.ok()) return Named(st.status());
+  Status s;
+  if (st.value()->Step(&s)) {
+    out.first_published = st.value()->OptText(0);
+    out.last_published = st.value()->OptText(1);
+  }
+  st.value()->Reset();
+  if (!s.ok()) return Named(s);
+  return out;
+}
+
+// Checks the file is a marsad database of a schema we know, then migrates it.
+Status PrepareSchema(SqliteDb& db, bool read_only) {
+  auto app = db.QueryInt("PRAGMA application_id");
+  if (!app.ok()) {
+    return Status::Corrupt("not an SQLite database (" + app.status().message() +
+                           "); give a new file name or remove it");
+  }
+  auto tables = db.QueryInt("SELECT count(*) FROM sqlite_master");
+  auto version = db.QueryInt("PRAGMA user_version");
+  if (!tables.ok() || !version.ok()) return Status::Corrupt("cannot read the schema: " + db.Error());
+  bool empty = tables.value() == 0;
+  if (app.value() != kApplicationId && !(empty && app.value() == 0)) {
+    return Status::InvalidArgument("an SQLite database of another program, not a marsad database; "
+                                   "give marsad a file of its own");
+  }
+  if (version.value() > LatestSchemaVersion()) {
+    return Status::Unsupported("created by a newer marsad (schema " + std::to_string(version.value()) +
+                               ", this marsad knows up to " + std::to_string(LatestSchemaVersion()) +
+                               "): upgrade marsad");
+  }
+  if (!read_only) {
+    if (Status s = db.Exec("PRAGMA journal_mode=WAL"); !s.ok()) return s;
+  }
+  for (int v = static_cast<int>(version.value()); v < LatestSchemaVersion(); ++v) {
+    std::string sql = std::string("BEGIN IMMEDIATE;") + Migrations()[v] +
+                      "PRAGMA application_id=" + std::to_string(kApplicationId) +
+                      ";PRAGMA user_version=" + std::to_string(v + 1) + ";COMMIT;";
+    if (Status s = db.Exec(sql); !s.ok()) {
+      db.Exec("ROLLBACK");
+      return Status::IoError("migration to schema " + std::to_string(v + 1) + " failed: " + s.message());
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, SqliteOptions options) {
+  std::error_code ec;
+  fs::path p(path);
+  if (options.read_only && !fs::exists(p, ec)) {
+    return Status::NotFound("no database at " + path);
+  }
+  fs::path parent = p.has_parent_path() ? p.parent_path() : fs::path(".");
+  if (!fs::is_directory(parent, ec)) {
+    return Status::NotFound("the folder " + parent.string() + " of database " + path +
+                            " does not exist; create it first");
+  }
+  if (fs::is_directory(p, ec)) return Status::InvalidArgument(path + " is a folder; give a file name");
+  auto db = SqliteDb::Open(path, !options.read_only, options.busy_timeout_ms);
+  if (!db.ok()) return Status::IoError("cannot open database " + path + ": " + db.status().message());
+  SqliteDb& d = *db.value();
+  // NORMAL is durable against process crashes (kill -9) in WAL mode; see docs/STORE.md.
+  d.Exec("PRAGMA synchronous=NORMAL");
+  d.Exec("PRAGMA foreign_keys=ON");
+  d.Exec("PRAGMA temp_store=MEMORY");
+  if (Status s = PrepareSchema(d, options.read_only); !s.ok()) {
+    return Status::InvalidArgument("database " + path + ": " + s.message());
+  }
+  return std::unique_ptr<Store>(new SqliteStore(std::move(db).value()));
+}
+
+}  // namespace marsad::store
