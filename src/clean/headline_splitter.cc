@@ -91,22 +91,22 @@ size_t HeadlineSplitter::FindGlue(const std::u32string& word, size_t from, const
     if (!IsArabicLetter(word[k - 1]) || !IsArabicLetter(word[k])) continue;
     std::u32string left(Core(std::u32string_view(word).substr(0, k)));
     std::u32string right(Core(std::u32string_view(word).substr(k)));
-    if (left.size() < 3 || right.size() < 3) continue;
+    if (left.size() < 4 || right.size() < 3) continue;
     // Compound names are written joined: عبدالملك, وعبدالله, أبوظبي. And the article
     // before a hamza-alef ("الأ", "الإ", "الآ") never ends a word: "الأ|ولى" is one word.
     std::string lk = text::MatchKey(Encode(left));
     if (lk.ends_with("\u0639\u0628\u062F") || lk.ends_with("\u0627\u0628\u0648")) continue;
     char32_t last = left.back();
-    if (left.size() >= 3 && left[left.size() - 2] == 0x0644 && left[left.size() - 3] == 0x0627 &&
+    if (left[left.size() - 2] == 0x0644 && left[left.size() - 3] == 0x0627 &&
         (last == 0x0623 || last == 0x0625 || last == 0x0622)) {
       continue;
     }
-    bool kl = Known(left, lexicon, 1), kr = Known(right, lexicon, 1);
-    // One known half is enough only when it is the second one (a headline starts with a
-    // name or a known word) and both halves are word-sized: short known words at the
-    // start (إلا -> "الا", الآن -> "الان") also begin longer words ("الإجراءات", "الانترنت").
-    bool long_halves = left.size() >= 4 && right.size() >= 4;
-    int score = kl && kr ? 3 : kr && long_halves ? 1 : 0;
+    // Both halves must be words this page uses on their own at least twice (or common
+    // headline words): fragments such as "الية", "مرات", "لهم" are words too, so one
+    // known half proves nothing (corpus survey, docs/CLEANING.md).
+    bool kl = Known(left, lexicon, 2);
+    bool kr = right.size() >= 4 ? Known(right, lexicon, 2) : markers_ && markers_->IsCommonWord(text::MatchKey(Encode(right)));
+    int score = kl && kr ? 1 : 0;
     if (score > best_score) best = k, best_score = score;
   }
   return best;

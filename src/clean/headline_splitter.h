@@ -3,9 +3,10 @@
 // glue point is a place inside a space-free token where
 //   - a letter that only ends words (ة, ى) is followed by another letter, or
 //   - ?, ! or ؟ is followed directly by a letter, or
-//   - both halves are known words (seen standalone elsewhere on the page or listed in
-//     data/clean/common_words.txt) while the glued token itself is not, or one half is
-//     a known word of >= 3 letters and the other half a plausible word (>= 4 letters).
+//   - both halves are known words (seen standalone at least twice on the page or listed
+//     in data/clean/common_words.txt; the first half >= 4 letters, the second >= 4 or a
+//     common word) while the glued token itself is not; never after "عبد"/"أبو" (joined
+//     compound names) or "الأ/الإ/الآ" (the article before a hamza-alef).
 // Thread-safe after construction.
 #pragma once
 

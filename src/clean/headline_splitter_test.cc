@@ -8,8 +8,10 @@ namespace {
 // Body lines that make the page lexicon (names seen standalone on the page).
 const std::vector<std::string> kPage = {
     "قال وزير الخارجية الأردني إن عمان تدعم الحوار بين بغداد وأنقرة.",
-    "وأضاف أن الحكومة تتابع ملف المياه مع أنقرة وبغداد منذ سنوات طويلة.",
+    "وأضاف أن الحكومة تتابع ملف المياه مع أنقرة وبغداد منذ سنوات طويلة بسبب السدود.",
+    "وتقول أنقرة إن المياه كافية وإن السدود آمنة.",
     "عمان تستضيف اجتماعا لوزراء المياهأنقرة ترفض اتهامات بغداد بشأن السدودوزير الخارجية الأردني: الحوار هو الطريق",
+    "والمستشفيات الحكومية وليلهم طويل",
 };
 
 TEST(HeadlineSplitterTest, SplitsAtTaaMarbutaAndKnownWords) {
@@ -17,7 +19,7 @@ TEST(HeadlineSplitterTest, SplitsAtTaaMarbutaAndKnownWords) {
   HeadlineSplitter s(&m);
   PageLexicon lex = HeadlineSplitter::BuildLexicon(kPage);
   std::vector<std::string> pieces;
-  ASSERT_TRUE(s.IsGluedRun(kPage[2], lex, &pieces));
+  ASSERT_TRUE(s.IsGluedRun(kPage[3], lex, &pieces));
   ASSERT_EQ(pieces.size(), 3u);
   EXPECT_EQ(pieces[0], "عمان تستضيف اجتماعا لوزراء المياه");
   EXPECT_EQ(pieces[1], "أنقرة ترفض اتهامات بغداد بشأن السدود");
@@ -40,6 +42,8 @@ TEST(HeadlineSplitterTest, OrdinaryTextIsNotSplit) {
   EXPECT_EQ(s.Split(kPage[0], lex).size(), 1u);
   EXPECT_EQ(s.Split(kPage[1], lex).size(), 1u);
   EXPECT_EQ(s.Split("والمستشفيات الحكومية عليهم واجبات", lex).size(), 1u);
+  // Fragments that are words elsewhere do not make a glue point (corpus cases).
+  EXPECT_EQ(s.Split("الإجراءات الأولى باستقلالية ومغامرات وعبدالرحمن وليلهم", lex).size(), 1u);
   // A sentence with a glue point is a typo, not a headline run.
   EXPECT_FALSE(s.IsGluedRun("وصل الوفد إلى المدينةوبدأ اجتماعاته فورا مع المسؤولين.", lex, nullptr));
   // Pieces of one word are not headlines.
