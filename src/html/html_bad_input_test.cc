@@ -110,7 +110,7 @@ TEST(HtmlPrefilter, DepthCapDropsOnlyDeepStartTags) {
   EXPECT_EQ(q.dropped_deep_tags, 0u);
 }
 
-TEST(NodeHints, SignsWordsAndShadowing) {
+TEST(HtmlNodeHints, SignsWordsAndShadowing) {
   NodeHints h("# header\n+\tsub\tcontent\n-\tsub\tnocontent\n-\tword\tad\n~\tsub\twidget\nbad line\n");
   EXPECT_TRUE(h.Classify("entry-content").positive);
   EXPECT_FALSE(h.Classify("entry-content").negative);

@@ -161,7 +161,7 @@ TEST(HtmlExtractor, TitleSources) {
             "Markets fall after the rate decision");
 }
 
-TEST(RemoveTitleSuffix, SeparatorsAndSiteNames) {
+TEST(HtmlTitleSuffix, SeparatorsAndSiteNames) {
   EXPECT_EQ(RemoveTitleSuffix("Markets fall sharply on Monday | Daily News", ""), "Markets fall sharply on Monday");
   EXPECT_EQ(RemoveTitleSuffix("Markets fall sharply on Monday - Daily News Online", ""),
             "Markets fall sharply on Monday");
