@@ -55,7 +55,7 @@ std::string RenderArticle(const Article& a, bool explain) {
 }
 
 std::string RenderListLine(const Article& a, size_t max_chars) {
-  std::string date = a.published.value_or("????-??-??").substr(0, 10);
+  std::string date = a.published.value_or("(no date)").substr(0, 10);
   std::string head = a.title && !a.title->empty() ? *a.title : a.text;
   std::string line = a.id + "  " + date + "  " + Cut(OneLine(a.source.value_or("-")), 20) + "  " +
                      (a.duplicate_of ? "[dup] " : "") + OneLine(head);
