@@ -138,8 +138,11 @@ Result<Article> ProcessDocument(const RawDocument& doc, const clean::Cleaner& cl
   a.id = DocumentId(doc);
   a.input = doc.input;
   a.invalid_utf8 = doc.invalid_utf8;
-  if (a.text.empty()) {
-    return Status::InvalidArgument("no article text found (empty page, or nothing but boilerplate)");
+  // A title-only record (a cartoon, a photo) or a page the cleaner emptied is still kept:
+  // nothing the input said is lost (removed blocks hold the rest). Only a document with
+  // nothing at all fails.
+  if (a.text.empty() && !a.title && a.removed.empty() && a.related.empty()) {
+    return Status::InvalidArgument("no article text and no title found (empty page or record)");
   }
   return a;
 }
@@ -203,12 +206,12 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store
           ++summary.already_present;
           continue;
         }
-        auto [it, fresh] = first_by_hash.emplace(a.content_hash, a.id);
-        if (!fresh) {
-          a.duplicate_of = it->second;
-        } else {
-          auto earlier = store.FindByContentHash(a.content_hash);
-          if (earlier.ok() && earlier.value()) {
+        // Empty texts say nothing about sameness: never mark them as duplicates.
+        if (!a.text.empty()) {
+          auto [it, fresh] = first_by_hash.emplace(a.content_hash, a.id);
+          if (!fresh) {
+            a.duplicate_of = it->second;
+          } else if (auto earlier = store.FindByContentHash(a.content_hash); earlier.ok() && earlier.value()) {
             a.duplicate_of = *earlier.value();
             it->second = *earlier.value();
           }

@@ -49,7 +49,8 @@ struct IngestSummary {
 std::string DocumentId(const RawDocument& doc);
 
 // Cleans one document into a stored-ready Article (id and input set). Thread-safe.
-// Returns a failure reason instead when no article text is left.
+// Fails only for a document with no text and no title at all; an article whose text the
+// cleaner emptied is kept (with its removed blocks), never dropped silently.
 Result<Article> ProcessDocument(const RawDocument& doc, const clean::Cleaner& cleaner);
 
 // Runs the whole ingest. Fails only if the store fails (then what was committed stays
