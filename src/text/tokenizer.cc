@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <array>
+#include <memory>
 #include <string>
 
 #include "text/char_tables.h"
@@ -21,7 +23,7 @@ bool IsDigit(char32_t c) {
   return (c >= '0' && c <= '9') || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9);
 }
 
-Cls Classify(char32_t c) {
+Cls ClassifySlow(char32_t c) {
   if (c < 0x80) {
     if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return Cls::kLatin;
     if (c >= '0' && c <= '9') return Cls::kDigit;
@@ -40,6 +42,16 @@ Cls Classify(char32_t c) {
   return Cls::kOther;
 }
 
+// Classes of U+0000-U+07FF (ASCII, Latin, Greek, Cyrillic, Hebrew, Arabic) from a table.
+const std::array<Cls, 0x800>& ClassTable() {
+  static const auto table = [] {
+    std::array<Cls, 0x800> t{};
+    for (char32_t cp = 0; cp < 0x800; ++cp) t[cp] = ClassifySlow(cp);
+    return t;
+  }();
+  return table;
+}
+
 bool IsAsciiAlnum(char32_t c) {
   return (c < 0x80) && (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9'));
 }
@@ -48,22 +60,29 @@ bool IsAsciiAlnum(char32_t c) {
 // plain indexing; offsets are code points, views are cut from the byte offsets.
 class Scanner {
  public:
-  explicit Scanner(std::string_view in) : in_(in) {
-    cps_.reserve(in.size() / 2 + 1);
-    at_.reserve(in.size() / 2 + 2);
-    for (size_t pos = 0; pos < in.size();) {
-      at_.push_back(static_cast<uint32_t>(pos));
+  // The decoded arrays are sized for the worst case (one code point a byte): 9 bytes of
+  // scratch per input byte, uninitialised, filled by one tight loop.
+  explicit Scanner(std::string_view in)
+      : in_(in),
+        cps_(std::make_unique_for_overwrite<char32_t[]>(in.size() + 1)),
+        cls_(std::make_unique_for_overwrite<Cls[]>(in.size() + 1)),
+        at_(std::make_unique_for_overwrite<uint32_t[]>(in.size() + 1)) {
+    const std::array<Cls, 0x800>& table = ClassTable();
+    size_t k = 0;
+    for (size_t pos = 0; pos < in.size(); ++k) {
+      at_[k] = static_cast<uint32_t>(pos);
       const char32_t c = internal::Decode(in, &pos);
-      cps_.push_back(c);
-      cls_.push_back(Classify(c));
+      cps_[k] = c;
+      cls_[k] = c < 0x800 ? table[c] : ClassifySlow(c);
     }
-    at_.push_back(static_cast<uint32_t>(in.size()));
+    at_[k] = static_cast<uint32_t>(in.size());
+    n_ = k;
   }
 
   std::vector<Token> Run() {
     std::vector<Token> out;
-    out.reserve(cps_.size() / 4 + 1);
-    const size_t n = cps_.size();
+    out.reserve(n_ / 4 + 1);
+    const size_t n = n_;
     size_t i = 0;
     while (i < n) {
       const Cls c = cls_[i];
@@ -112,7 +131,7 @@ class Scanner {
   template <typename Pred>
   size_t Run(size_t i, Pred in_word) const {
     size_t k = i + 1;
-    while (k < cps_.size() && in_word(k)) ++k;
+    while (k < n_ && in_word(k)) ++k;
     return k;
   }
 
@@ -122,11 +141,11 @@ class Scanner {
   }
   // ZWNJ/ZWJ (and other format marks) inside a word, between two letters of `cls`.
   bool JoinerInWord(size_t k, Cls cls) const {
-    return cls_[k] == Cls::kFormat && k + 1 < cps_.size() && cls_[k + 1] == cls;
+    return cls_[k] == Cls::kFormat && k + 1 < n_ && cls_[k + 1] == cls;
   }
 
   bool StartsWithAscii(size_t i, std::string_view word) const {
-    if (i + word.size() > cps_.size()) return false;
+    if (i + word.size() > n_) return false;
     for (size_t k = 0; k < word.size(); ++k) {
       char32_t c = cps_[i + k];
       if (c >= 'A' && c <= 'Z') c |= 0x20;
@@ -136,6 +155,7 @@ class Scanner {
   }
 
   size_t Url(size_t i) const {
+    if ((cps_[i] | 0x20) != 'h' && (cps_[i] | 0x20) != 'w') return i;
     if (i > 0 && WordChar(i - 1)) return i;
     size_t k;
     if (StartsWithAscii(i, "https://")) {
@@ -147,9 +167,9 @@ class Scanner {
     } else {
       return i;
     }
-    if (k >= cps_.size() || cls_[k] == Cls::kSpace) return i;
+    if (k >= n_ || cls_[k] == Cls::kSpace) return i;
     int open_parens = 0;
-    for (; k < cps_.size(); ++k) {
+    for (; k < n_; ++k) {
       const char32_t c = cps_[k];
       if (cls_[k] == Cls::kSpace || c == '"' || c == '<' || c == '>' || c == 0xAB || c == 0xBB ||
           c == 0x201C || c == 0x201D || c == 0x060C || c == 0x061B) {
@@ -177,18 +197,18 @@ class Scanner {
       return IsAsciiAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
     };
     size_t k = i;
-    while (k < cps_.size() && local(cps_[k])) ++k;
-    if (k >= cps_.size() || cps_[k] != '@' || cps_[k - 1] == '.') return i;
+    while (k < n_ && local(cps_[k])) ++k;
+    if (k >= n_ || cps_[k] != '@' || cps_[k - 1] == '.') return i;
     // Domain: labels of [A-Za-z0-9-] separated by dots, at least two, last of 2+ letters.
     size_t j = k + 1, labels = 0, last_start = j, end = i;
-    while (j < cps_.size()) {
+    while (j < n_) {
       size_t s = j;
-      while (j < cps_.size() && (IsAsciiAlnum(cps_[j]) || cps_[j] == '-')) ++j;
+      while (j < n_ && (IsAsciiAlnum(cps_[j]) || cps_[j] == '-')) ++j;
       if (j == s) break;
       ++labels;
       last_start = s;
       end = j;
-      if (j + 1 < cps_.size() && cps_[j] == '.' && IsAsciiAlnum(cps_[j + 1])) {
+      if (j + 1 < n_ && cps_[j] == '.' && IsAsciiAlnum(cps_[j + 1])) {
         ++j;
       } else {
         break;
@@ -203,14 +223,14 @@ class Scanner {
 
   size_t Number(size_t i) const {
     size_t k = i + 1;
-    while (k < cps_.size()) {
+    while (k < n_) {
       if (cls_[k] == Cls::kDigit) {
         ++k;
         continue;
       }
       const char32_t c = cps_[k];
       const bool sep = c == '.' || c == ',' || c == ':' || c == '/' || c == 0x066B || c == 0x066C;
-      if (sep && k + 1 < cps_.size() && cls_[k + 1] == Cls::kDigit) {
+      if (sep && k + 1 < n_ && cls_[k + 1] == Cls::kDigit) {
         k += 2;
         continue;
       }
@@ -220,7 +240,7 @@ class Scanner {
   }
 
   size_t Latin(size_t i) const {
-    const size_t n = cps_.size();
+    const size_t n = n_;
     // Acronyms with dots: U.S. / U.N.
     if (cps_[i] >= 'A' && cps_[i] <= 'Z' && i + 3 < n && cps_[i + 1] == '.' && cps_[i + 2] >= 'A' &&
         cps_[i + 2] <= 'Z' && cps_[i + 3] == '.') {
@@ -248,7 +268,7 @@ class Scanner {
     if (i > 0 && WordChar(i - 1)) return i;
     size_t k = i + 1;
     bool letter = false;
-    while (k < cps_.size()) {
+    while (k < n_) {
       const char32_t c = cps_[k];
       const Cls cl = cls_[k];
       const bool ok = hashtag ? (cl == Cls::kArabic || cl == Cls::kLatin || cl == Cls::kDigit || c == '_' ||
@@ -263,9 +283,10 @@ class Scanner {
   }
 
   std::string_view in_;
-  std::vector<char32_t> cps_;
-  std::vector<Cls> cls_;
-  std::vector<uint32_t> at_;
+  std::unique_ptr<char32_t[]> cps_;
+  std::unique_ptr<Cls[]> cls_;
+  std::unique_ptr<uint32_t[]> at_;
+  size_t n_ = 0;
 };
 
 }  // namespace
