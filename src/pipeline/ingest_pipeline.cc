@@ -138,11 +138,11 @@ Result<Article> ProcessDocument(const RawDocument& doc, const clean::Cleaner& cl
   a.id = DocumentId(doc);
   a.input = doc.input;
   a.invalid_utf8 = doc.invalid_utf8;
-  // A title-only record (a cartoon, a photo) or a page the cleaner emptied is still kept:
-  // nothing the input said is lost (removed blocks hold the rest). Only a document with
-  // nothing at all fails.
-  if (a.text.empty() && !a.title && a.removed.empty() && a.related.empty()) {
-    return Status::InvalidArgument("no article text and no title found (empty page or record)");
+  // A record with only a title or a URL (a cartoon, a video page) or a page the cleaner
+  // emptied is still kept: nothing the input said is lost (removed blocks hold the rest).
+  // Only a document with nothing at all fails.
+  if (a.text.empty() && !a.title && !a.url && a.removed.empty() && a.related.empty()) {
+    return Status::InvalidArgument("no article text, title or URL found (empty page or record)");
   }
   return a;
 }

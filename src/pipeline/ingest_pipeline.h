@@ -49,7 +49,7 @@ struct IngestSummary {
 std::string DocumentId(const RawDocument& doc);
 
 // Cleans one document into a stored-ready Article (id and input set). Thread-safe.
-// Fails only for a document with no text and no title at all; an article whose text the
+// Fails only for a document with no text, title or URL at all; an article whose text the
 // cleaner emptied is kept (with its removed blocks), never dropped silently.
 Result<Article> ProcessDocument(const RawDocument& doc, const clean::Cleaner& cleaner);
 
