@@ -8,7 +8,12 @@
 //  kMatchKey: kDisplay plus: diacritics U+064B-U+0652 and U+0670 removed; أ إ آ ٱ -> ا;
 //             ى -> ي; ة -> ه; ؤ -> و; ئ -> ي; Latin lower-cased.
 //
-// Thread-safe: free functions over immutable tables.
+// Offsets: removed code points belong to the span before them; all letters of an expanded
+// ligature (ﻻ -> لا) map to the ligature; an NFC segment rewritten by ICU maps to its first
+// code point. Invalid UTF-8 bytes become U+FFFD and count one code point each.
+// Speed: ICU is only called for segments failing the NFC quick check (never for ASCII or
+// plain Arabic); presentation forms use a table built once from ICU NFKC.
+// Thread-safe: free functions over immutable tables (built on first use).
 #pragma once
 
 #include <cstdint>

@@ -18,6 +18,7 @@ struct Token {
 };
 
 // REQUIRES: valid UTF-8. Whitespace is never a token. Views live as long as `input`.
+// Rules: docs/TEXT-NORMALISATION.md. Uses about 9 bytes of scratch per input byte.
 std::vector<Token> Tokenize(std::string_view input);
 
 }  // namespace marsad::text
