@@ -15,13 +15,17 @@
 namespace marsad::pipeline {
 namespace {
 
+// `input_bytes`: input consumed by the reader while this batch filled; the progress bar
+// counts it when the batch is committed, so the bar shows stored work, not read-ahead.
 struct DocBatch {
   uint64_t seq = 0;
+  uint64_t input_bytes = 0;
   std::vector<RawDocument> docs;
 };
 
 struct ResultBatch {
   uint64_t seq = 0;
+  uint64_t input_bytes = 0;
   std::vector<Result<Article>> results;
   std::vector<std::string> inputs;  // for failure messages
 };
@@ -52,8 +56,8 @@ class FailureLog {
 class BatchingSink : public ingest::DocumentSink {
  public:
   BatchingSink(size_t batch_size, BoundedQueue<DocBatch>* queue, FailureLog* failures,
-               std::atomic<uint64_t>* bytes, const std::atomic<bool>* abort)
-      : batch_size_(batch_size), queue_(queue), failures_(failures), bytes_(bytes), abort_(abort) {}
+               const std::atomic<bool>* abort)
+      : batch_size_(batch_size), queue_(queue), failures_(failures), abort_(abort) {}
 
   void Accept(RawDocument doc) override {
     if (abort_->load()) return;
@@ -64,7 +68,7 @@ class BatchingSink : public ingest::DocumentSink {
   void Fail(const std::string& input, const std::string& reason) override {
     failures_->Add(input, reason);
   }
-  void Consumed(uint64_t bytes) override { bytes_->fetch_add(bytes); }
+  void Consumed(uint64_t bytes) override { current_.input_bytes += bytes; }
 
   void Flush() {
     if (current_.docs.empty()) return;
@@ -78,7 +82,6 @@ class BatchingSink : public ingest::DocumentSink {
   size_t batch_size_;
   BoundedQueue<DocBatch>* queue_;
   FailureLog* failures_;
-  std::atomic<uint64_t>* bytes_;
   const std::atomic<bool>* abort_;
   DocBatch current_;
   uint64_t next_seq_ = 0, documents_ = 0;
@@ -157,9 +160,8 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store
   BoundedQueue<DocBatch> work(static_cast<size_t>(jobs) * 2);
   Reorderer done_batches;
   FailureLog failures(options.max_failures_kept);
-  std::atomic<uint64_t> bytes_read{0};
   std::atomic<bool> abort{false};
-  std::atomic<uint64_t> stored{0};
+  uint64_t bytes_committed = 0;  // writer thread only
   ProgressBar bar("ingest", summary.input_bytes, options.quiet);
 
   std::vector<std::thread> workers;
@@ -169,6 +171,7 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store
       while (auto batch = work.Pop()) {
         ResultBatch out;
         out.seq = batch->seq;
+        out.input_bytes = batch->input_bytes;
         for (const RawDocument& doc : batch->docs) {
           out.inputs.push_back(doc.input);
           out.results.push_back(ProcessDocument(doc, cleaner));
@@ -232,13 +235,13 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store
       }
       summary.ingested += put.inserted;
       summary.already_present += put.already_present;
-      stored = summary.ingested;
-      bar.Update(bytes_read.load(), stored.load());
+      bytes_committed += batch->input_bytes;
+      bar.Update(bytes_committed, summary.ingested + summary.already_present);
     }
   });
 
-  BatchingSink sink(options.batch_size, &work, &failures, &bytes_read, &abort);
-  // The reader reports progress as it goes; the writer redraws after each batch.
+  BatchingSink sink(options.batch_size, &work, &failures, &abort);
+  // The reader reports progress into the batches; the writer redraws after each commit.
   ingest::ReadPaths(paths, options.reader, sink);
   sink.Flush();
   work.Close();
