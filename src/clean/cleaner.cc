@@ -200,6 +200,12 @@ Article Cleaner::Clean(const RawDocument& doc) const {
   if (when) a.published = when->ToIso();
 
   a.wires = im.wires.Find(a.text);
+  // Agencies are often credited only in the byline ("الرياض - واس", "أ ف ب").
+  for (std::string_view byline : {std::string_view(h.author), std::string_view(page.author)}) {
+    for (std::string& w : im.wires.Find(byline)) {
+      if (std::find(a.wires.begin(), a.wires.end(), w) == a.wires.end()) a.wires.push_back(std::move(w));
+    }
+  }
   for (const std::string& t : seg.tag_values) {
     for (std::string& k : SplitKeywords(t)) a.keywords.push_back(std::move(k));
   }

@@ -179,3 +179,20 @@ TEST(CleanerTest, BadInput) {
 
 }  // namespace
 }  // namespace marsad::clean
+
+namespace marsad::clean {
+namespace {
+
+TEST(CleanerBylineWires, AgencyCreditedOnlyInTheAuthorFieldIsAWire) {
+  Cleaner cleaner;
+  RawDocument doc;
+  doc.format = DocFormat::kRecord;
+  doc.body = "افتتح وزير الصحة اليوم مستشفى جديدا في المدينة بسعة مئتي سرير، وقال إن المشروع يخدم أكثر من مليون نسمة.";
+  doc.hints.author = "الرياض - واس";
+  Article a = cleaner.Clean(doc);
+  ASSERT_EQ(a.wires.size(), 1u);
+  EXPECT_EQ(a.wires[0], "SPA");
+}
+
+}  // namespace
+}  // namespace marsad::clean
