@@ -60,7 +60,7 @@ void BenchIngest(const std::string& corpus, int jobs) {
   }
   const auto& s = r.value();
   std::printf("ingest end-to-end (read+clean+store, --jobs %d): %llu documents, %llu stored, %.2f s, "
-              "%.0f articles/s, %.1f MB/s of input, peak RSS %.0f MiB\n",
+              "%.0f articles/s, %.1f MB/s of input files (as stored, e.g. zipped), peak RSS %.0f MiB\n",
               jobs > 0 ? jobs : static_cast<int>(std::thread::hardware_concurrency()),
               static_cast<unsigned long long>(s.documents), static_cast<unsigned long long>(s.ingested),
               s.seconds, s.documents / s.seconds, s.input_bytes / 1e6 / s.seconds, PeakRssMiB());
