@@ -78,7 +78,7 @@ void Walk(const GumboNode* root, Found* f) {
     } else if (n->type == GUMBO_NODE_ELEMENT) {
       children = &n->v.element.children;
       const GumboTag tag = n->v.element.tag;
-      auto attr = [n](const char* name) { return DomIndex::Attr(n, name); };
+      auto attr = [node = n](const char* name) { return DomIndex::Attr(node, name); };  // init-capture: clang < 16 cannot capture a structured binding
       switch (tag) {
         case GUMBO_TAG_HTML:
           if (f->html_lang.empty()) f->html_lang = Collapse(attr("lang"));
