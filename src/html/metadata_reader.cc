@@ -5,20 +5,13 @@
 #include <utility>
 #include <vector>
 
+#include "core/ascii.h"
 #include "core/embedded_data.h"
 #include "core/utf8.h"
 #include "html/dom_index.h"
 
 namespace marsad::html {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // Whitespace-collapsed, trimmed.
 std::string Collapse(std::string_view s) {
@@ -87,7 +80,7 @@ void Walk(const GumboNode* root, Found* f) {
           std::string_view content = attr("content");
           for (const char* key : {"property", "name", "itemprop", "http-equiv"}) {
             std::string_view k = attr(key);
-            if (!k.empty() && !content.empty()) f->meta.emplace(Lower(Collapse(k)), Collapse(content));
+            if (!k.empty() && !content.empty()) f->meta.emplace(AsciiLower(Collapse(k)), Collapse(content));
           }
           break;
         }
@@ -98,7 +91,7 @@ void Walk(const GumboNode* root, Found* f) {
           if (f->h1.empty()) f->h1 = TextOf(n, 2000);
           break;
         case GUMBO_TAG_LINK: case GUMBO_TAG_A: {
-          std::string rel = Lower(attr("rel"));
+          std::string rel = AsciiLower(attr("rel"));
           if (tag == GUMBO_TAG_LINK && rel == "canonical" && f->canonical.empty()) f->canonical = Collapse(attr("href"));
           if (tag == GUMBO_TAG_A && rel.find("author") != std::string::npos && f->rel_author.empty()) {
             f->rel_author = TextOf(n, 200);
@@ -118,7 +111,7 @@ void Walk(const GumboNode* root, Found* f) {
         f->itemprop_date = v.empty() ? TextOf(n, 200) : Collapse(v);
       }
       if (in_body && f->byline.empty() && tag != GUMBO_TAG_BODY) {
-        std::string cls = Lower(attr("class"));
+        std::string cls = AsciiLower(attr("class"));
         if (cls.find("byline") != std::string::npos || cls.find("author-name") != std::string::npos ||
             attr("itemprop") == "author") {
           std::string t = TextOf(n, 300);
@@ -150,7 +143,7 @@ std::string DomainOf(std::string_view url) {
   std::string_view rest = url.substr(scheme + 3);
   rest = rest.substr(0, rest.find_first_of("/?#:"));
   if (rest.substr(0, 4) == "www.") rest.remove_prefix(4);
-  return Lower(rest);
+  return AsciiLower(rest);
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -172,19 +165,19 @@ std::string RemoveTitleSuffix(std::string_view title, std::string_view site_name
   static constexpr std::array<std::string_view, 8> kSeparators = {" | ", " - ", " — ", " – ", " :: ",
                                                                   " « ", " » ", " · "};
   std::string t = Collapse(title);
-  const std::string site = Lower(site_name);
+  const std::string site = AsciiLower(site_name);
   for (std::string_view sep : kSeparators) {
     size_t last = t.rfind(sep);
     if (last != std::string::npos && last > 0) {
       std::string tail = t.substr(last + sep.size());
-      std::string ltail = Lower(tail);
+      std::string ltail = AsciiLower(tail);
       bool names_site = !site.empty() && (ltail.find(site) != std::string::npos || site.find(ltail) != std::string::npos);
       if (names_site || (CountWords(tail) <= 4 && CountWords(tail) < CountWords(t.substr(0, last)))) {
         return RemoveTitleSuffix(t.substr(0, last), site_name);
       }
     }
     size_t first = t.find(sep);
-    if (first != std::string::npos && !site.empty() && Lower(t.substr(0, first)) == site) {
+    if (first != std::string::npos && !site.empty() && AsciiLower(t.substr(0, first)) == site) {
       return t.substr(first + sep.size());
     }
   }
@@ -220,7 +213,7 @@ std::string FindVisibleDate(std::string_view text) {
     }
     // A month name within the 40 bytes before the year.
     size_t from = p >= 40 ? p - 40 : 0;
-    std::string window = Lower(text.substr(from, p - from));
+    std::string window = AsciiLower(text.substr(from, p - from));
     size_t best = std::string::npos;
     for (const std::string& m : months) {
       size_t at = window.rfind(m);
@@ -256,7 +249,7 @@ std::string GuessLanguage(std::string_view text) {
   if (arabic >= latin) return "ar";
   // Latin script: say "en" only when English function words are common.
   std::string lower(1, ' ');
-  lower.append(Lower(text.substr(0, 20000)));
+  lower.append(AsciiLower(text.substr(0, 20000)));
   lower.push_back(' ');
   size_t hits = 0;
   for (std::string_view w : {" the ", " and ", " of ", " to ", " is ", " in "}) {
@@ -316,7 +309,7 @@ void ReadMetadata(const GumboNode* root, const JsonLdArticle& ld, std::string_vi
   if (page->author.empty()) page->author = f.byline;
 
   std::string lang = f.html_lang.empty() ? MetaValue(f, {"content-language", "language", "og:locale"}) : f.html_lang;
-  lang = Lower(lang.substr(0, lang.find_first_of("-_,; ")));
+  lang = AsciiLower(lang.substr(0, lang.find_first_of("-_,; ")));
   page->language = lang.empty() ? GuessLanguage(body_text) : lang;
 
   page->keywords = MetaValue(f, {"keywords", "news_keywords"});

@@ -5,21 +5,12 @@
 #include <cctype>
 #include <memory>
 
+#include "core/ascii.h"
+
 namespace marsad::ingest {
-namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string DeclaredCharset(std::string_view html) {
-  std::string head = Lower(html.substr(0, 4096));
+  std::string head = AsciiLower(html.substr(0, 4096));
   // Both <meta charset="x"> and content="text/html; charset=x" contain "charset=".
   size_t p = head.find("charset=");
   if (p == std::string::npos) return {};

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "core/ascii.h"
 #include "core/utf8.h"
 
 #include "ingest/charset_converter.h"
@@ -11,14 +12,6 @@
 
 namespace marsad::ingest {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -30,7 +23,7 @@ std::string Extension(std::string_view name) {
   std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);
   size_t dot = base.rfind('.');
   if (dot == std::string_view::npos || dot == 0) return {};
-  return Lower(base.substr(dot + 1));
+  return AsciiLower(base.substr(dot + 1));
 }
 
 char FirstNonSpace(std::string_view s) {
@@ -75,7 +68,7 @@ void InputDispatcher::Read(const std::string& input, const std::string& name, By
       emitter_->Fail(input, plain.status().message());
       return;
     }
-    std::string inner = Lower(name);
+    std::string inner = AsciiLower(name);
     inner = EndsWith(inner, ".gz") ? name.substr(0, name.size() - 3)
             : EndsWith(inner, ".tgz") ? name.substr(0, name.size() - 4) + ".tar"
                                       : name;
