@@ -62,6 +62,84 @@ CREATE TABLE stories (                 -- filled by story clustering (issue 4)
   article_count INTEGER NOT NULL DEFAULT 0, first_source TEXT
 );
 )sql",
+      // 2: child rows reference their article (foreign keys, ON DELETE CASCADE), so that a
+      // child row can never outlive or precede its article. SQLite cannot add a constraint
+      // to a table, so each child table is rebuilt: create the new form, copy, drop, rename
+      // (the procedure of sqlite.org/lang_altertable.html, in the migration's transaction).
+      // Only articles(id) is referenced: duplicate_of and story_id may name rows that a
+      // later stage writes, and mentions keep (article_id, entity_ord) as a plain key.
+      R"sql(
+CREATE TABLE article_terms_v2 (
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('wire','keyword')), ord INTEGER NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY (article_id, kind, ord)) WITHOUT ROWID;
+INSERT INTO article_terms_v2 SELECT article_id, kind, ord, value FROM article_terms;
+DROP TABLE article_terms;
+ALTER TABLE article_terms_v2 RENAME TO article_terms;
+CREATE INDEX article_terms_by_value ON article_terms(kind, value);
+
+CREATE TABLE removed_blocks_v2 (
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
+  PRIMARY KEY (article_id, ord)) WITHOUT ROWID;
+INSERT INTO removed_blocks_v2 SELECT article_id, ord, kind, text FROM removed_blocks;
+DROP TABLE removed_blocks;
+ALTER TABLE removed_blocks_v2 RENAME TO removed_blocks;
+CREATE INDEX removed_blocks_by_kind ON removed_blocks(kind);
+
+CREATE TABLE related_articles_v2 (
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL, title TEXT, text TEXT NOT NULL,
+  PRIMARY KEY (article_id, ord)) WITHOUT ROWID;
+INSERT INTO related_articles_v2 SELECT article_id, ord, title, text FROM related_articles;
+DROP TABLE related_articles;
+ALTER TABLE related_articles_v2 RENAME TO related_articles;
+
+CREATE TABLE entities_v2 (
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL, entity_id TEXT NOT NULL, name_en TEXT NOT NULL, name_ar TEXT NOT NULL,
+  type TEXT NOT NULL, country TEXT, cameo TEXT,
+  PRIMARY KEY (article_id, ord)) WITHOUT ROWID;
+INSERT INTO entities_v2 SELECT article_id, ord, entity_id, name_en, name_ar, type, country, cameo FROM entities;
+DROP TABLE entities;
+ALTER TABLE entities_v2 RENAME TO entities;
+CREATE INDEX entities_by_entity ON entities(entity_id);
+
+CREATE TABLE mentions_v2 (
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  entity_ord INTEGER NOT NULL, ord INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (article_id, entity_ord, ord)) WITHOUT ROWID;
+INSERT INTO mentions_v2 SELECT article_id, entity_ord, ord, start, end, text FROM mentions;
+DROP TABLE mentions;
+ALTER TABLE mentions_v2 RENAME TO mentions;
+
+CREATE TABLE quotes_v2 (
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL, speaker TEXT, speaker_name TEXT NOT NULL, text TEXT NOT NULL,
+  direct INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+  PRIMARY KEY (article_id, ord)) WITHOUT ROWID;
+INSERT INTO quotes_v2 SELECT article_id, ord, speaker, speaker_name, text, direct, start, end FROM quotes;
+DROP TABLE quotes;
+ALTER TABLE quotes_v2 RENAME TO quotes;
+
+CREATE TABLE events_v2 (
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
+  source_entity TEXT, source_name TEXT NOT NULL, source_cameo TEXT NOT NULL, source_country TEXT NOT NULL,
+  target_entity TEXT, target_name TEXT NOT NULL, target_cameo TEXT NOT NULL, target_country TEXT NOT NULL,
+  cameo_code TEXT NOT NULL, root TEXT NOT NULL, quad_class INTEGER NOT NULL, goldstein REAL NOT NULL,
+  plover TEXT NOT NULL, mode TEXT NOT NULL, date TEXT, location_name TEXT NOT NULL,
+  location_country TEXT, evidence_text TEXT NOT NULL, evidence_start INTEGER NOT NULL,
+  evidence_end INTEGER NOT NULL, confidence REAL NOT NULL,
+  PRIMARY KEY (article_id, ord)) WITHOUT ROWID;
+INSERT INTO events_v2 SELECT article_id, ord, source_entity, source_name, source_cameo, source_country,
+  target_entity, target_name, target_cameo, target_country, cameo_code, root, quad_class, goldstein,
+  plover, mode, date, location_name, location_country, evidence_text, evidence_start, evidence_end,
+  confidence FROM events;
+DROP TABLE events;
+ALTER TABLE events_v2 RENAME TO events;
+CREATE INDEX events_by_code ON events(root, cameo_code);
+)sql",
   };
   return kMigrations;
 }

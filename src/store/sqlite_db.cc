@@ -2,6 +2,28 @@
 
 namespace marsad::store {
 
+Status SqliteError(sqlite3* db, int rc) {
+  std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  // Primary codes only: extended codes (SQLITE_BUSY_SNAPSHOT...) need the same advice.
+  switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Status::IoError(msg + ": another process (another marsad ingest?) holds the database; "
+                             "wait for it to finish, then retry");
+    case SQLITE_READONLY:
+      return Status::IoError(msg + ": opened read-only, or the file or its folder is not writable; "
+                             "check the permissions");
+    case SQLITE_FULL:
+      return Status::IoError(msg + ": free some disk space and re-run (ingest resumes where it stopped)");
+    case SQLITE_NOTADB:
+      return Status::Corrupt(msg);
+    case SQLITE_CORRUPT:
+      return Status::Corrupt(msg + ": restore a backup or re-ingest into a new file");
+    default:
+      return Status::IoError(msg);
+  }
+}
+
 Statement& Statement::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
@@ -35,7 +57,7 @@ Statement& Statement::BindNull(int i) {
 bool Statement::Step(Status* status) {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
-  if (rc != SQLITE_DONE) *status = Status::IoError(sqlite3_errmsg(db_));
+  if (rc != SQLITE_DONE) *status = SqliteError(db_, rc);
   return false;
 }
 
@@ -62,14 +84,16 @@ SqliteDb::~SqliteDb() {
   sqlite3_close(db_);
 }
 
-Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool create, int busy_timeout_ms) {
+Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, Mode mode, int busy_timeout_ms) {
   sqlite3* db = nullptr;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  // NOMUTEX: a connection is used by one thread at a time (Store is thread-compatible).
+  int flags = SQLITE_OPEN_NOMUTEX |
+              (mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
-    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    Status s = SqliteError(db, rc);
     sqlite3_close(db);
-    return Status::IoError(msg);
+    return s;
   }
   sqlite3_busy_timeout(db, busy_timeout_ms);
   sqlite3_extended_result_codes(db, 0);
@@ -78,11 +102,9 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool c
 
 Status SqliteDb::Exec(const std::string& sql) {
   char* err = nullptr;
-  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string msg = err ? err : Error();
-    sqlite3_free(err);
-    return Status::IoError(msg);
-  }
+  int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
+  sqlite3_free(err);  // the same text as sqlite3_errmsg, which SqliteError reads
+  if (rc != SQLITE_OK) return SqliteError(db_, rc);
   return Status::Ok();
 }
 
@@ -90,9 +112,10 @@ Result<Statement*> SqliteDb::Prepare(const std::string& sql) {
   auto it = cache_.find(sql);
   if (it != cache_.end()) return &it->second->Reset();
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK) {
-    return Status::IoError(Error());
-  }
+  // PERSISTENT: the statement lives as long as the connection (it is cached).
+  int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                              nullptr);
+  if (rc != SQLITE_OK) return SqliteError(db_, rc);
   auto owned = std::make_unique<Statement>(db_, stmt);
   Statement* raw = owned.get();
   cache_.emplace(sql, std::move(owned));

@@ -15,6 +15,10 @@
 
 namespace marsad::store {
 
+// The Status for a failed SQLite call: sqlite's message plus, for the failures a user
+// can act on (locked, read-only, disk full, corrupt), what to do about it.
+Status SqliteError(sqlite3* db, int rc);
+
 class Statement {
  public:
   Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
@@ -48,8 +52,9 @@ class Statement {
 class SqliteDb {
  public:
   ~SqliteDb();
-  // Opens path; create=false fails if the file does not exist.
-  static Result<std::unique_ptr<SqliteDb>> Open(const std::string& path, bool create, int busy_timeout_ms);
+  enum class Mode { kReadWriteCreate, kReadOnly };
+  // Opens path; kReadOnly fails if the file does not exist and refuses every write.
+  static Result<std::unique_ptr<SqliteDb>> Open(const std::string& path, Mode mode, int busy_timeout_ms);
 
   Status Exec(const std::string& sql);
   // A cached prepared statement (reset before it is returned).

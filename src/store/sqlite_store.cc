@@ -11,6 +11,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// s's code with another message.
+Status WithMessage(const Status& s, std::string message) {
+  switch (s.code()) {
+    case Status::Code::kOk: return Status::Ok();
+    case Status::Code::kInvalidArgument: return Status::InvalidArgument(std::move(message));
+    case Status::Code::kNotFound: return Status::NotFound(std::move(message));
+    case Status::Code::kCorrupt: return Status::Corrupt(std::move(message));
+    case Status::Code::kUnsupported: return Status::Unsupported(std::move(message));
+    case Status::Code::kInternal: return Status::Internal(std::move(message));
+    case Status::Code::kIoError: break;
+  }
+  return Status::IoError(std::move(message));
+}
+
 class SqliteStore : public Store {
  public:
   explicit SqliteStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)), rows_(db_.get()) {}
@@ -90,7 +104,7 @@ class SqliteStore : public Store {
 
  private:
   Status Named(const Status& s) const {
-    return Status::IoError("database " + db_->path() + ": " + s.message());
+    return WithMessage(s, "database " + db_->path() + ": " + s.message());
   }
 
   std::unique_ptr<SqliteDb> db_;
@@ -150,35 +164,59 @@ Result<StoreStats> SqliteStore::Stats() {
 }
 
 // Checks the file is a marsad database of a schema we know, then migrates it.
+// Messages are completed by OpenSqliteStore with the path.
 Status PrepareSchema(SqliteDb& db, bool read_only) {
   auto app = db.QueryInt("PRAGMA application_id");
   if (!app.ok()) {
-    return Status::Corrupt("not an SQLite database (" + app.status().message() +
-                           "); give a new file name or remove it");
+    // A non-database file fails its first read with SQLITE_NOTADB; anything else
+    // (locked, unreadable) keeps sqlite's own explanation.
+    if (app.status().code() != Status::Code::kCorrupt) return app.status();
+    return Status::Corrupt("is not an SQLite database (" + app.status().message() +
+                           "); give marsad a new file name, or move that file away");
   }
   auto tables = db.QueryInt("SELECT count(*) FROM sqlite_master");
+  if (!tables.ok()) return tables.status();
   auto version = db.QueryInt("PRAGMA user_version");
-  if (!tables.ok() || !version.ok()) return Status::Corrupt("cannot read the schema: " + db.Error());
+  if (!version.ok()) return version.status();
   bool empty = tables.value() == 0;
   if (app.value() != kApplicationId && !(empty && app.value() == 0)) {
-    return Status::InvalidArgument("an SQLite database of another program, not a marsad database; "
+    return Status::InvalidArgument("is an SQLite database of another program, not a marsad database; "
                                    "give marsad a file of its own");
   }
   if (version.value() > LatestSchemaVersion()) {
-    return Status::Unsupported("created by a newer marsad (schema " + std::to_string(version.value()) +
+    return Status::Unsupported("was created by a newer marsad (schema " + std::to_string(version.value()) +
                                ", this marsad knows up to " + std::to_string(LatestSchemaVersion()) +
                                "): upgrade marsad");
   }
-  if (!read_only) {
-    if (Status s = db.Exec("PRAGMA journal_mode=WAL"); !s.ok()) return s;
+  if (read_only) {
+    if (version.value() < LatestSchemaVersion()) {
+      return Status::Unsupported("has the older schema " + std::to_string(version.value()) +
+                                 ", which a read-only open cannot upgrade; open it once for writing "
+                                 "(e.g. marsad ingest) to upgrade it to schema " +
+                                 std::to_string(LatestSchemaVersion()));
+    }
+    return Status::Ok();
+  }
+  // WAL is a property of the file (it persists), so this is a no-op after the first open.
+  auto mode = db.Prepare("PRAGMA journal_mode=WAL");
+  if (!mode.ok()) return mode.status();
+  Status s;
+  std::string journal = mode.value()->Step(&s) ? mode.value()->Text(0) : "";
+  mode.value()->Reset();
+  if (!s.ok()) return s;
+  if (journal != "wal") {
+    return Status::IoError("cannot use the WAL journal (got '" + journal +
+                           "'): put the database on a local disk (network filesystems lack shared memory)");
   }
   for (int v = static_cast<int>(version.value()); v < LatestSchemaVersion(); ++v) {
+    // One transaction per step, with the version bump inside it: a crash leaves either
+    // version v or v+1, never a half-built schema.
     std::string sql = std::string("BEGIN IMMEDIATE;") + Migrations()[v] +
                       "PRAGMA application_id=" + std::to_string(kApplicationId) +
                       ";PRAGMA user_version=" + std::to_string(v + 1) + ";COMMIT;";
-    if (Status s = db.Exec(sql); !s.ok()) {
+    if (Status m = db.Exec(sql); !m.ok()) {
       db.Exec("ROLLBACK");
-      return Status::IoError("migration to schema " + std::to_string(v + 1) + " failed: " + s.message());
+      return Status::IoError("migration to schema " + std::to_string(v + 1) + " failed: " + m.message());
     }
   }
   return Status::Ok();
@@ -189,8 +227,9 @@ Status PrepareSchema(SqliteDb& db, bool read_only) {
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, SqliteOptions options) {
   std::error_code ec;
   fs::path p(path);
+  if (path.empty()) return Status::InvalidArgument("no database file name given");
   if (options.read_only && !fs::exists(p, ec)) {
-    return Status::NotFound("no database at " + path);
+    return Status::NotFound("no database at " + path + " (nothing ingested there yet?)");
   }
   fs::path parent = p.has_parent_path() ? p.parent_path() : fs::path(".");
   if (!fs::is_directory(parent, ec)) {
@@ -198,15 +237,18 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, SqliteOp
                             " does not exist; create it first");
   }
   if (fs::is_directory(p, ec)) return Status::InvalidArgument(path + " is a folder; give a file name");
-  auto db = SqliteDb::Open(path, !options.read_only, options.busy_timeout_ms);
+  auto db = SqliteDb::Open(path, options.read_only ? SqliteDb::Mode::kReadOnly : SqliteDb::Mode::kReadWriteCreate,
+                           options.busy_timeout_ms);
   if (!db.ok()) return Status::IoError("cannot open database " + path + ": " + db.status().message());
   SqliteDb& d = *db.value();
-  // NORMAL is durable against process crashes (kill -9) in WAL mode; see docs/STORE.md.
+  // NORMAL is durable against process crashes (kill -9) in WAL mode and never corrupts
+  // the file on power loss; see docs/STORE.md. These pragmas touch no file, so they
+  // cannot fail for a bad file: PrepareSchema reports that.
   d.Exec("PRAGMA synchronous=NORMAL");
   d.Exec("PRAGMA foreign_keys=ON");
   d.Exec("PRAGMA temp_store=MEMORY");
   if (Status s = PrepareSchema(d, options.read_only); !s.ok()) {
-    return Status::InvalidArgument("database " + path + ": " + s.message());
+    return WithMessage(s, "file " + path + " " + s.message());
   }
   return std::unique_ptr<Store>(new SqliteStore(std::move(db).value()));
 }

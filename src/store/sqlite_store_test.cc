@@ -1,5 +1,7 @@
 #include "store/sqlite_store.h"
 
+#include "store/schema.h"
+
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -192,7 +194,7 @@ TEST_F(SqliteStoreTest, StatsCountsSourcesKindsAndDates) {
   EXPECT_EQ(s.last_published, "2025-02-16");
   ASSERT_FALSE(s.by_source.empty());
   EXPECT_EQ(s.by_source[0], (std::pair<std::string, uint64_t>{"البوابة نيوز", 2}));
-  EXPECT_EQ(s.schema_version, 1);
+  EXPECT_EQ(s.schema_version, LatestSchemaVersion());
 }
 
 TEST_F(SqliteStoreTest, ReopenKeepsDataAndSchema) {
@@ -239,6 +241,44 @@ TEST_F(SqliteStoreTest, RefusesMissingFolderFolderPathAndMissingReadOnly) {
   ro.read_only = true;
   EXPECT_FALSE(OpenSqliteStore((dir_ / "absent.db").string(), ro).ok());
   EXPECT_FALSE(fs::exists(dir_ / "absent.db"));
+}
+
+TEST_F(SqliteStoreTest, UpgradesSchemaOneKeepingRowsAndEnforcingArticleReferences) {
+  // A database as marsad's first release left it: schema 1, one article with a term.
+  RawSql(std::string("BEGIN;") + Migrations()[0] + "PRAGMA application_id=" + std::to_string(kApplicationId) +
+         ";PRAGMA user_version=1;"
+         "INSERT INTO articles(id,input,text,content_hash) VALUES('old','in/old.txt','نص قديم','h');"
+         "INSERT INTO article_terms VALUES('old','wire',0,'Bloomberg');"
+         "INSERT INTO removed_blocks VALUES('old',0,'tags','كلمات دلالية');COMMIT;");
+  SqliteOptions ro;
+  ro.read_only = true;
+  auto old_read_only = OpenSqliteStore(path_, ro);
+  ASSERT_FALSE(old_read_only.ok());
+  EXPECT_NE(old_read_only.status().message().find("open it once for writing"), std::string::npos);
+
+  auto st = Open();
+  ASSERT_NE(st, nullptr);
+  EXPECT_EQ(st->Stats().value().schema_version, LatestSchemaVersion());
+  auto back = st->GetArticle("old");
+  ASSERT_TRUE(back.ok() && back.value().has_value());
+  EXPECT_EQ(back.value()->wires, std::vector<std::string>{"Bloomberg"});
+  EXPECT_EQ(back.value()->removed.size(), 1u);
+  PutResult r;
+  ASSERT_TRUE(st->PutArticles({FullArticle()}, &r).ok());
+  st.reset();
+  // A child row without its article is refused; deleting an article takes its rows along.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_exec(db, "PRAGMA foreign_keys=ON", nullptr, nullptr, nullptr);
+  EXPECT_NE(sqlite3_exec(db, "INSERT INTO article_terms VALUES('nobody','wire',0,'X')", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(db, "DELETE FROM articles", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  sqlite3_prepare_v2(db, "SELECT (SELECT count(*) FROM article_terms)+(SELECT count(*) FROM events)", -1, &q, nullptr);
+  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(q, 0), 0);
+  sqlite3_finalize(q);
+  sqlite3_close(db);
 }
 
 }  // namespace
