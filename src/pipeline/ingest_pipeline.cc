@@ -136,7 +136,8 @@ std::string DocumentId(const RawDocument& doc) {
   return StableId(key);
 }
 
-Result<Article> ProcessDocument(const RawDocument& doc, const clean::Cleaner& cleaner) {
+Result<Article> ProcessDocument(const RawDocument& doc, const clean::Cleaner& cleaner,
+                                const std::vector<const ArticleAnnotator*>& annotators) {
   Article a = cleaner.Clean(doc);
   a.id = DocumentId(doc);
   a.input = doc.input;
@@ -147,6 +148,7 @@ Result<Article> ProcessDocument(const RawDocument& doc, const clean::Cleaner& cl
   if (a.text.empty() && !a.title && !a.url && a.removed.empty() && a.related.empty()) {
     return Status::InvalidArgument("no article text, title or URL found (empty page or record)");
   }
+  for (const ArticleAnnotator* annotator : annotators) annotator->Annotate(a);
   return a;
 }
 
@@ -174,7 +176,7 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store
         out.input_bytes = batch->input_bytes;
         for (const RawDocument& doc : batch->docs) {
           out.inputs.push_back(doc.input);
-          out.results.push_back(ProcessDocument(doc, cleaner));
+          out.results.push_back(ProcessDocument(doc, cleaner, options.annotators));
         }
         done_batches.Put(std::move(out));
       }

@@ -16,6 +16,7 @@
 #include "core/article.h"
 #include "core/status.h"
 #include "ingest/reader.h"
+#include "pipeline/article_annotator.h"
 #include "store/store.h"
 
 namespace marsad::pipeline {
@@ -26,6 +27,8 @@ struct IngestOptions {
   bool quiet = false;       // no progress bar
   ingest::ReaderOptions reader;
   size_t max_failures_kept = 1000;  // failures listed in the summary (all are counted)
+  // Run in order on every article after cleaning (not owned; must outlive Ingest()).
+  std::vector<const ArticleAnnotator*> annotators;
 };
 
 struct Failure {
@@ -48,10 +51,12 @@ struct IngestSummary {
 // wherever the file lives. A pure function of the document.
 std::string DocumentId(const RawDocument& doc);
 
-// Cleans one document into a stored-ready Article (id and input set). Thread-safe.
-// Fails only for a document with no text, title or URL at all; an article whose text the
-// cleaner emptied is kept (with its removed blocks), never dropped silently.
-Result<Article> ProcessDocument(const RawDocument& doc, const clean::Cleaner& cleaner);
+// Cleans one document into a stored-ready Article (id and input set), then runs the
+// annotators on it in order. Thread-safe. Fails only for a document with no text, title or
+// URL at all; an article whose text the cleaner emptied is kept (with its removed blocks),
+// never dropped silently.
+Result<Article> ProcessDocument(const RawDocument& doc, const clean::Cleaner& cleaner,
+                                const std::vector<const ArticleAnnotator*>& annotators = {});
 
 // Runs the whole ingest. Fails only if the store fails (then what was committed stays
 // committed and a re-run resumes); bad inputs are counted in the summary instead.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -37,8 +38,9 @@ class IngestPipelineTest : public ::testing::Test {
     EXPECT_TRUE(s.ok()) << s.status().ToString();
     return std::move(s).value();
   }
-  IngestSummary Run(store::Store& st, int jobs) {
+  IngestSummary Run(store::Store& st, int jobs, std::vector<const ArticleAnnotator*> annotators = {}) {
     IngestOptions o;
+    o.annotators = std::move(annotators);
     o.jobs = jobs;
     o.quiet = true;
     o.batch_size = 2;
@@ -99,6 +101,35 @@ TEST_F(IngestPipelineTest, ResultsDoNotDependOnJobs) {
     return rows;
   };
   EXPECT_EQ(collect("one.db", 1), collect("four.db", 4));
+}
+
+// Marks every article it sees with an entity naming its first word, and counts calls.
+class FirstWordAnnotator : public ArticleAnnotator {
+ public:
+  void Annotate(Article& a) const override {
+    ++calls_;
+    Entity e;
+    e.id = "first:" + a.text.substr(0, a.text.find(' '));
+    e.type = "OTHER";
+    a.entities.push_back(e);
+  }
+  const char* name() const override { return "first-word"; }
+  mutable std::atomic<int> calls_{0};
+};
+
+TEST_F(IngestPipelineTest, AnnotatorsRunOnEveryArticleAndTheirWorkIsStored) {
+  for (int i = 0; i < 9; ++i) Write("p" + std::to_string(i) + ".txt", "خبر رقم " + std::to_string(i) + "\n" + kPage);
+  FirstWordAnnotator first;
+  auto st = Open();
+  IngestSummary s = Run(*st, 3, {&first});
+  EXPECT_EQ(s.ingested, 9u);
+  EXPECT_EQ(first.calls_.load(), 9);
+  size_t with_entity = 0;
+  ASSERT_TRUE(st->ForEachArticle([&](const Article& a) {
+                  with_entity += a.entities.size() == 1 && a.entities[0].id == "first:" + a.text.substr(0, a.text.find(' '));
+                  return true;
+                }).ok());
+  EXPECT_EQ(with_entity, 9u);
 }
 
 TEST(DocumentId, DependsOnBytesAndHintsNotOnPath) {
