@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "clean/byline_reader.h"
 #include "clean/date_parser.h"
 #include "clean/marker_table.h"
 #include "clean/outlet_table.h"
@@ -148,6 +149,18 @@ Article Cleaner::Clean(const RawDocument& doc) const {
   if (!title.empty()) a.title = text::NormalizeDisplay(title);
 
   SegmentedPage seg = im.segmenter.Segment(lines);
+  std::optional<Byline> byline;
+  if (!seg.main.empty()) {
+    byline = ReadByline(seg.main[0], seg.main.size() > 1, im.outlets, im.wires);
+    if (byline) {
+      header_removed.push_back({"source-line", byline->text});
+      if (byline->bytes >= seg.main[0].size()) {
+        seg.main.erase(seg.main.begin());
+      } else {
+        seg.main[0].erase(0, byline->bytes);
+      }
+    }
+  }
   a.text = Join(seg.main);
   a.related = std::move(seg.related);
   a.removed = std::move(header_removed);
@@ -163,6 +176,10 @@ Article Cleaner::Clean(const RawDocument& doc) const {
     a.author = h.author;
   } else if (!page.author.empty()) {
     a.author = page.author;
+  } else if (byline && !byline->writers.empty()) {
+    std::string names;
+    for (const std::string& w : byline->writers) names += (names.empty() ? "" : "، ") + w;
+    a.author = names;
   }
 
   // Outlet: input hint, html site name, URL domain, source line.
@@ -199,7 +216,10 @@ Article Cleaner::Clean(const RawDocument& doc) const {
   }
   if (when) a.published = when->ToIso();
 
-  a.wires = im.wires.Find(a.text);
+  a.wires = byline ? byline->wires : std::vector<std::string>{};
+  for (std::string& w : im.wires.Find(a.text)) {
+    if (std::find(a.wires.begin(), a.wires.end(), w) == a.wires.end()) a.wires.push_back(std::move(w));
+  }
   // Agencies are often credited only in the byline ("الرياض - واس", "أ ف ب").
   for (std::string_view byline : {std::string_view(h.author), std::string_view(page.author)}) {
     for (std::string& w : im.wires.Find(byline)) {
