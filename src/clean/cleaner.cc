@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "clean/byline_reader.h"
+#include "clean/char_refs.h"
 #include "clean/date_parser.h"
 #include "clean/marker_table.h"
 #include "clean/outlet_table.h"
@@ -87,7 +88,9 @@ Article Cleaner::Clean(const RawDocument& doc) const {
   Article a;
   a.input = doc.input;
   a.invalid_utf8 = doc.invalid_utf8;
-  const DocHints& h = doc.hints;
+  // Scrapers leave character references in plain fields ("&#8220;", "&nbsp;").
+  DocHints h = doc.hints;
+  for (std::string* f : {&h.title, &h.author, &h.source, &h.url, &h.date}) *f = CleanField(*f);
 
   html::ExtractedPage page;
   std::string_view body = doc.body;
