@@ -31,6 +31,55 @@ std::string DetectLanguage(std::string_view text) {
   return best->first == 0 ? "und" : best->second;
 }
 
+namespace {
+
+bool StartsWithArticle(std::string_view w) { return w.rfind("\u0627\u0644", 0) == 0; }  // "ال"
+
+bool EndsWith(std::string_view w, std::string_view suffix) {
+  return w.size() >= suffix.size() && w.substr(w.size() - suffix.size()) == suffix;
+}
+
+// A definite nisba adjective (المدني, الإيطالية, السعوديين): it qualifies the word before.
+bool IsDefiniteNisba(std::string_view w) {
+  if (!StartsWithArticle(w) || utf8::CountCodePoints(w) < 5) return false;
+  for (std::string_view suffix : {"\u064A", "\u064A\u0629", "\u064A\u0647", "\u064A\u064A\u0646", "\u064A\u0648\u0646"}) {
+    if (EndsWith(w, suffix)) return true;
+  }
+  return false;
+}
+
+// Tag lines whose links lost their separators ("سمات الدفاع المدني حريق مطار") run several
+// tags together, most of them single words. Without the page's markup only two phrase shapes
+// are joined, because they are nearly never two tags: a definite noun with its nisba
+// adjective ("الدفاع المدني", "السوق المالية") and names held together by بن/بنت/آل/عبد/أبو
+// ("عبدالعزيز بن عبدالله آل الشيخ", "عبد الفتاح"). Joining construct chains ("وزير
+// التعليم") was tried on SaudiNewsNet and glued separate tags ("ابها المفتي") more often
+// than it found real ones, so every other boundary separates tags.
+bool IsNameConnector(std::string_view w) {
+  for (std::string_view c : {"\u0628\u0646", "\u0628\u0646\u062A", "\u0622\u0644", "\u0639\u0628\u062F",
+                             "\u0623\u0628\u0648", "\u0627\u0628\u0648"}) {  // بن بنت آل عبد أبو ابو
+    if (w == c) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> ChunkUnseparatedTags(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  std::string cur;
+  std::string_view prev;
+  for (const std::string& w : words) {
+    bool joins = !cur.empty() && ((StartsWithArticle(prev) && IsDefiniteNisba(w)) || IsNameConnector(prev) ||
+                                  IsNameConnector(w));
+    if (!joins && !cur.empty()) out.push_back(std::move(cur)), cur.clear();
+    cur += (cur.empty() ? "" : " ") + w;
+    prev = w;
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+}  // namespace
+
 std::vector<std::string> SplitKeywords(std::string_view value) {
   static const std::string_view kSeparators[] = {"\u060C", ",", ";", "|", "#", "\n", "\u061B"};
   bool has_sep = false;
@@ -63,6 +112,13 @@ std::vector<std::string> SplitKeywords(std::string_view value) {
     }
   }
   flush();
+  if (!has_sep && out.size() > 1) {
+    std::vector<std::string> chunks = ChunkUnseparatedTags(out);
+    out.clear();
+    for (std::string& c : chunks) {
+      if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(std::move(c));
+    }
+  }
   return out;
 }
 

@@ -15,7 +15,8 @@ namespace marsad::clean {
 std::string DetectLanguage(std::string_view text);
 
 // Tag words of a tag line value or a <meta keywords> string: split on ، , ; | # and
-// newlines when any is present, otherwise on spaces; trimmed, deduplicated, 2+ letters.
+// newlines when any is present, otherwise on spaces (then rejoining definite noun + nisba
+// adjective and names held by بن/آل/عبد/أبو); trimmed, deduplicated, 2+ letters.
 std::vector<std::string> SplitKeywords(std::string_view value);
 
 // A date in a URL path: /2015/07/20/, /2015-07-20/, /20150720/ (also inside a segment

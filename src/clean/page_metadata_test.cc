@@ -68,3 +68,18 @@ TEST(PageMetadataTest, Wires) {
 
 }  // namespace
 }  // namespace marsad::clean
+
+namespace marsad::clean {
+namespace {
+
+TEST(SplitKeywordsTest, UnseparatedTagLineKeepsNisbaPhrasesAndNames) {
+  EXPECT_EQ(SplitKeywords("الدفاع المدني حريق عبدالعزيز بن عبدالله آل الشيخ السوق المالية مطار"),
+            (std::vector<std::string>{"الدفاع المدني", "حريق", "عبدالعزيز بن عبدالله آل الشيخ", "السوق المالية",
+                                      "مطار"}));
+  // Separators, when present, decide alone.
+  EXPECT_EQ(SplitKeywords("وزير التعليم، الدفاع المدني"),
+            (std::vector<std::string>{"وزير التعليم", "الدفاع المدني"}));
+}
+
+}  // namespace
+}  // namespace marsad::clean
