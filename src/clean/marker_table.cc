@@ -171,11 +171,25 @@ std::optional<MarkerHit> MarkerTable::Match(std::string_view line) const {
           break;
         }
         case MarkerMode::kTail: {
-          for (size_t pos = FindWord(key, p.key); pos != std::string_view::npos; pos = FindWord(key, p.key, pos + 1)) {
+          // A multi-word phrase may have the first headline glued to it ("مقالات أخرى
+          // للكاتبعنوان..."), and is specific enough to follow a comma ("إلى اللقاء،،،").
+          bool multi_word = p.key.find(' ') != std::string::npos;
+          auto next_hit = [&](size_t from) {
+            if (!multi_word) return FindWord(key, p.key, from);
+            for (size_t q = key.find(p.key, from); q != std::string_view::npos; q = key.find(p.key, q + 1)) {
+              if (!IsWordChar(PrevChar(key, q))) return q;
+            }
+            return std::string_view::npos;
+          };
+          for (size_t pos = next_hit(0); pos != std::string_view::npos; pos = next_hit(pos + 1)) {
             size_t q = pos;
             while (q > 0 && key[q - 1] == ' ') --q;
             char32_t before = PrevChar(key, q);
-            if (q == 0 || before == '.' || before == '!' || before == '?' || before == 0x061F || before == 0x2026) {
+            if (q == 0 || before == '.' || before == '!' || before == '?' || before == 0x061F || before == 0x2026 ||
+                (multi_word && before == 0x060C) ||
+                // Glued to the next word: the page ran the link list into the text, a
+                // shape no sentence has.
+                (multi_word && IsWordChar(NextChar(key, pos + p.key.size())))) {
               hit.cut = to_line(pos);
               bool sep = false;
               hit.value = Trim(line.substr(to_line(SkipLabelPunct(key, pos + p.key.size(), &sep))));

@@ -46,6 +46,13 @@ TEST(MarkerTableTest, ContainsAndTail) {
   ASSERT_TRUE(hit);
   EXPECT_EQ(hit->mode, MarkerMode::kTail);
   EXPECT_EQ(std::string("وافتتح المعرض أبوابه صباح السبت. ").size(), hit->cut);
+  // A multi-word tail phrase glued to the first linked headline cuts even after verse with
+  // no sentence end; the same words inside a sentence do not.
+  std::string verse = "ويوشك أن يكون لها ضرام ";
+  auto glued = m.Match(verse + "مقالات أخرى للكاتبعنوان أول مقالعنوان ثان");
+  ASSERT_TRUE(glued);
+  EXPECT_EQ(glued->cut, verse.size());
+  EXPECT_FALSE(m.Match("قرأت مقالات أخرى للكاتب نفسه فوجدتها أعمق من هذا المقال وأكثر إقناعا للقارئ"));
   // A long body paragraph that happens to contain a promo phrase is kept.
   std::string long_line;
   for (int i = 0; i < 45; ++i) long_line += "كلمة ";
