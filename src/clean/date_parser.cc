@@ -6,6 +6,7 @@
 #include <unicode/timezone.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "clean/date_tokens.h"
@@ -134,7 +135,7 @@ struct DateParser::Impl {
   // Tries every pattern at token i; on success sets *v and returns the token past the end.
   size_t TryAt(const std::vector<DateToken>& t, size_t i, const DateValue* ref, DateValue* v) const;
   size_t TryNumeric(const std::vector<DateToken>& t, size_t i, DateValue* v) const;
-  size_t TryNamed(const std::vector<DateToken>& t, size_t i, DateValue* v) const;
+  size_t TryNamed(const std::vector<DateToken>& t, size_t i, const DateValue* ref, DateValue* v) const;
   size_t TryRelative(const std::vector<DateToken>& t, size_t i, const DateValue* ref, DateValue* v) const;
   size_t TryTime(const std::vector<DateToken>& t, size_t i, DateValue* v) const;
   // Calendar marker after the year: returns tokens consumed, sets *hijri.
@@ -198,7 +199,7 @@ Result<DateValue> DateParser::Parse(std::string_view text, const DateValue* refe
 size_t DateParser::Impl::TryAt(const std::vector<DateToken>& t, size_t i, const DateValue* ref,
                                DateValue* v) const {
   if (size_t e = TryNumeric(t, i, v)) return e;
-  if (size_t e = TryNamed(t, i, v)) return e;
+  if (size_t e = TryNamed(t, i, ref, v)) return e;
   if (size_t e = TryRelative(t, i, ref, v)) return e;
   return 0;
 }
@@ -228,7 +229,25 @@ size_t DateParser::Impl::TryNumeric(const std::vector<DateToken>& t, size_t i, D
   return end;
 }
 
-size_t DateParser::Impl::TryNamed(const std::vector<DateToken>& t, size_t i, DateValue* v) const {
+// "25 فبراير" with no year: the year that puts the date nearest the reference (so
+// "28 ديسمبر" read on 2 January is last year's, "5 يناير" read on 28 December next year's).
+static bool YearlessNear(const DateValue& ref, int month, int day, DateValue* v) {
+  if (!DateParser::IsValidGregorian(ref.year, ref.month, ref.day)) return false;
+  int best = 0;
+  long best_gap = 0;
+  for (int y = ref.year - 1; y <= ref.year + 1; ++y) {
+    if (!DateParser::IsValidGregorian(y, month, day)) continue;
+    long gap = std::labs((y - ref.year) * 372L + (month - ref.month) * 31L + (day - ref.day));
+    if (best == 0 || gap < best_gap) best = y, best_gap = gap;
+  }
+  if (best == 0) return false;
+  *v = DateValue::Ymd(best, month, day);
+  v->written_as = "no-year";
+  return true;
+}
+
+size_t DateParser::Impl::TryNamed(const std::vector<DateToken>& t, size_t i, const DateValue* ref,
+                                  DateValue* v) const {
   auto ordinal = [&](size_t j) {  // "16th", "1st": skip the suffix (and a comma)
     if (j < t.size() && t[j].kind == DateToken::kWord &&
         (t[j].text == "st" || t[j].text == "nd" || t[j].text == "rd" || t[j].text == "th")) {
@@ -268,6 +287,8 @@ size_t DateParser::Impl::TryNamed(const std::vector<DateToken>& t, size_t i, Dat
         hijri = mp->hijri;
         e += CalendarMark(t, e, &hijri);
         if (Finish(y, mp->value, t[i].number, hijri, v)) return e;
+      } else if (ref && !mp->hijri && YearlessNear(*ref, mp->value, t[i].number, v)) {
+        return e;
       }
     }
     return 0;
@@ -283,6 +304,8 @@ size_t DateParser::Impl::TryNamed(const std::vector<DateToken>& t, size_t i, Dat
         hijri = mp->hijri;
         e += CalendarMark(t, e, &hijri);
         if (Finish(y, mp->value, d, hijri, v)) return e;
+      } else if (ref && !mp->hijri && YearlessNear(*ref, mp->value, d, v)) {
+        return e;
       }
     }
   }

@@ -9,6 +9,9 @@
 //   islamic-civil calendar outside the years Umm al-Qura tables cover),
 //   relative dates ("اليوم", "أمس", "أول أمس", "منذ 3 ساعات", "2 days ago") resolved
 //   against a reference date (e.g. the crawl date); without a reference they are skipped.
+// Gregorian day-and-month dates without a year ("25 فبراير", "February 25") take, given a
+// reference, the year that puts them nearest to it (written_as "no-year"); without one
+// they are skipped.
 // An optional time ("10:30", "10:30:15 م", "10:30 PM", "14:05 GMT") may follow a date.
 // Arabic-Indic and Persian digits are accepted (text is compared on MatchKey level).
 // Invalid dates (31 February, month 13, hour 25) are rejected, never "corrected".
@@ -31,7 +34,8 @@ struct DateValue {
   int year = 0, month = 0, day = 0;
   int hour = -1, minute = -1, second = -1;  // -1 = no time given
   std::string tz;                           // "Z", "+03:00" or "" (unknown / local)
-  // How the date was written: "gregorian", "hijri-umalqura" (converted), "relative".
+  // How the date was written: "gregorian", "hijri-umalqura" (converted), "relative",
+  // "no-year" (year taken from the reference date).
   std::string written_as = "gregorian";
 
   static DateValue Ymd(int y, int m, int d) {

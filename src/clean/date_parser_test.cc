@@ -147,5 +147,16 @@ TEST_F(DateParserTest, StaticHelpers) {
   EXPECT_EQ(DateParser::FromHijri(1446, 9, 1).value().ToIso(), "2025-03-01");
 }
 
+TEST_F(DateParserTest, YearlessDatesTakeTheNearestYearOfTheReference) {
+  DateValue ref = DateValue::Ymd(2025, 1, 2);
+  EXPECT_EQ(parser_.Parse("28 ديسمبر", &ref).value().ToIso(), "2024-12-28");
+  EXPECT_EQ(parser_.Parse("الثلاثاء 7 يناير", &ref).value().ToIso(), "2025-01-07");
+  EXPECT_EQ(parser_.Parse("February 25", &ref).value().ToIso(), "2025-02-25");
+  EXPECT_EQ(parser_.Parse("25 شباط", &ref).value().written_as, "no-year");
+  EXPECT_FALSE(parser_.Parse("25 فبراير").ok());                 // no reference: skipped
+  EXPECT_FALSE(parser_.Parse("30 فبراير", &ref).ok());           // never a valid date
+  EXPECT_EQ(parser_.Parse("25 فبراير 2019", &ref).value().ToIso(), "2019-02-25");  // a year wins
+}
+
 }  // namespace
 }  // namespace marsad::clean
