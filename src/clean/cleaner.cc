@@ -56,6 +56,13 @@ std::vector<std::string> SplitLines(std::string_view text) {
   return lines;
 }
 
+// "Qasem (زائر)": some scrapers stored a reader comment's name ("visitor") as the author.
+bool IsReaderCommentName(std::string_view author) {
+  std::string key = text::MatchKey(author);
+  std::string_view visitor = "(\u0632\u0627\u064A\u0631)";  // "(زاير)" at MatchKey level
+  return key.size() >= visitor.size() && key.compare(key.size() - visitor.size(), visitor.size(), visitor) == 0;
+}
+
 std::string Join(const std::vector<std::string>& paragraphs) {
   std::string out;
   for (const std::string& p : paragraphs) out += (out.empty() ? "" : "\n\n") + p;
@@ -175,7 +182,7 @@ Article Cleaner::Clean(const RawDocument& doc) const {
   } else if (!page.canonical_url.empty()) {
     a.url = page.canonical_url;
   }
-  if (!h.author.empty()) {
+  if (!h.author.empty() && !IsReaderCommentName(h.author)) {
     a.author = h.author;
   } else if (!page.author.empty()) {
     a.author = page.author;

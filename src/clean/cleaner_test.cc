@@ -194,5 +194,30 @@ TEST(CleanerBylineWires, AgencyCreditedOnlyInTheAuthorFieldIsAWire) {
   EXPECT_EQ(a.wires[0], "SPA");
 }
 
+TEST(CleanerTest, InputFieldsAreDecodedAndVisitorNamesAreNotAuthors) {
+  Cleaner cleaner;
+  RawDocument d = Doc("افتتح الأمير المعرض الدولي للكتاب بحضور عدد من المسؤولين والمثقفين.\n");
+  d.hints.title = "افتتاح &#8220;المعرض&#8221;";
+  d.hints.author = "&nbsp;عكاظ (جدة)";
+  Article a = cleaner.Clean(d);
+  EXPECT_EQ(a.title.value_or(""), "افتتاح “المعرض”");
+  EXPECT_EQ(a.author.value_or(""), "عكاظ (جدة)");
+  d.hints.author = " Qasem (زائر)";
+  EXPECT_FALSE(cleaner.Clean(d).author);
+}
+
+TEST(CleanerTest, BylineBecomesAuthorAndLeavesTheText) {
+  Cleaner cleaner;
+  Article a = cleaner.Clean(Doc("سالم العتيبي- سبق- الطائف: افتتح أمين المحافظة اليوم حديقة جديدة في حي الشهداء.\n"));
+  EXPECT_EQ(a.text, "افتتح أمين المحافظة اليوم حديقة جديدة في حي الشهداء.");
+  EXPECT_EQ(a.author.value_or(""), "سالم العتيبي");
+  ASSERT_FALSE(a.removed.empty());
+  EXPECT_EQ(a.removed[0].kind, "source-line");
+  Article w = cleaner.Clean(Doc("الرياض - واس: استقبل وزير الخارجية في مكتبه اليوم سفير اليابان لدى المملكة.\n"));
+  EXPECT_EQ(w.wires, std::vector<std::string>{"SPA"});
+  EXPECT_FALSE(w.author);
+}
+
 }  // namespace
 }  // namespace marsad::clean
+
