@@ -140,6 +140,10 @@ DROP TABLE events;
 ALTER TABLE events_v2 RENAME TO events;
 CREATE INDEX events_by_code ON events(root, cameo_code);
 )sql",
+      // 3: lookups of an article's duplicates (marsad duplicates ID).
+      R"sql(
+CREATE INDEX articles_by_duplicate_of ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
+)sql",
   };
   return kMigrations;
 }

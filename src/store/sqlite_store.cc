@@ -5,6 +5,7 @@
 #include "store/article_rows.h"
 #include "store/schema.h"
 #include "store/sqlite_db.h"
+#include "store/story_rows.h"
 
 namespace marsad::store {
 namespace {
@@ -29,23 +30,27 @@ class SqliteStore : public Store {
  public:
   explicit SqliteStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)), rows_(db_.get()) {}
 
-  Status PutArticles(const std::vector<Article>& batch, PutResult* result) override {
+  Status Write(const WriteBatch& batch, PutResult* result) override {
     *result = PutResult();
-    if (batch.empty()) return Status::Ok();
+    if (batch.articles.empty() && batch.stories.empty() && batch.merges.empty()) return Status::Ok();
     if (Status s = db_->Exec("BEGIN IMMEDIATE"); !s.ok()) return Named(s);
-    for (const Article& a : batch) {
-      bool inserted = false;
-      if (Status s = rows_.Insert(a, &inserted); !s.ok()) {
-        db_->Exec("ROLLBACK");
-        return Named(s);
-      }
-      ++(inserted ? result->inserted : result->already_present);
-    }
-    if (Status s = db_->Exec("COMMIT"); !s.ok()) {
+    auto fail = [&](const Status& s) {
       db_->Exec("ROLLBACK");
       *result = PutResult();
       return Named(s);
+    };
+    for (const Article& a : batch.articles) {
+      bool inserted = false;
+      if (Status s = rows_.Insert(a, &inserted); !s.ok()) return fail(s);
+      ++(inserted ? result->inserted : result->already_present);
     }
+    for (const StoryRecord& story : batch.stories) {
+      if (Status s = UpsertStory(*db_, story); !s.ok()) return fail(s);
+    }
+    for (const StoryMerge& m : batch.merges) {
+      if (Status s = ApplyStoryMerge(*db_, m); !s.ok()) return fail(s);
+    }
+    if (Status s = db_->Exec("COMMIT"); !s.ok()) return fail(s);
     return Status::Ok();
   }
 
@@ -100,11 +105,64 @@ class SqliteStore : public Store {
     }
   }
 
+  Status ForEachArticleSince(const std::string& min_date,
+                             const std::function<bool(const Article&)>& fn) override {
+    int64_t after = 0;
+    const std::string sql = std::string("SELECT seq, id FROM articles WHERE seq > ? AND ") + kArticleDateSql +
+                            " >= ? ORDER BY seq LIMIT 512";
+    for (;;) {
+      auto st = db_->Prepare(sql);
+      if (!st.ok()) return Named(st.status());
+      std::vector<std::pair<int64_t, std::string>> page;
+      Status s;
+      st.value()->Bind(1, after).Bind(2, min_date);
+      while (st.value()->Step(&s)) page.emplace_back(st.value()->Int(0), st.value()->Text(1));
+      st.value()->Reset();
+      if (!s.ok()) return Named(s);
+      if (page.empty()) return Status::Ok();
+      for (const auto& [seq, id] : page) {
+        auto a = rows_.Load(id);
+        if (!a.ok()) return Named(a.status());
+        if (a.value() && !fn(*a.value())) return Status::Ok();
+        after = seq;
+      }
+    }
+  }
+
+  Result<std::optional<std::string>> LatestArticleDate() override {
+    auto st = db_->Prepare(std::string("SELECT max(") + kArticleDateSql + ") FROM articles");
+    if (!st.ok()) return Named(st.status());
+    Status s;
+    std::optional<std::string> out;
+    if (st.value()->Step(&s)) out = st.value()->OptText(0);
+    st.value()->Reset();
+    if (!s.ok()) return Named(s);
+    return out;
+  }
+
+  Result<std::vector<StoryRecord>> ListStories(const StoryFilter& filter) override {
+    return NamedResult(QueryStories(*db_, filter));
+  }
+  Result<std::optional<StoryRecord>> GetStory(const std::string& id) override {
+    return NamedResult(QueryStory(*db_, id));
+  }
+  Result<std::vector<ArticleBrief>> StoryArticles(const std::string& story_id) override {
+    return NamedResult(QueryStoryArticles(*db_, story_id));
+  }
+  Result<std::vector<ArticleBrief>> DuplicatesOf(const std::string& article_id) override {
+    return NamedResult(QueryDuplicates(*db_, article_id));
+  }
+
   Result<StoreStats> Stats() override;
 
  private:
   Status Named(const Status& s) const {
     return WithMessage(s, "database " + db_->path() + ": " + s.message());
+  }
+  template <typename T>
+  Result<T> NamedResult(Result<T> r) const {
+    if (!r.ok()) return Named(r.status());
+    return r;
   }
 
   std::unique_ptr<SqliteDb> db_;

@@ -32,19 +32,73 @@ struct StoreStats {
   int schema_version = 0;
 };
 
+// A story cluster as stored (docs/STORIES.md). Dates are ISO dates ("2025-02-16").
+struct StoryRecord {
+  std::string id, title, first_source;  // first_source: outlet of the earliest article
+  std::optional<std::string> first_seen, last_seen;
+  uint64_t article_count = 0;
+  // Filled by ListStories/GetStory from the articles (not written by Write):
+  std::vector<std::pair<std::string, uint64_t>> sources;   // outlet -> articles, most first
+  std::vector<std::pair<std::string, uint64_t>> entities;  // entity name -> articles, most first
+};
+
+// Stories `from` absorbed into `into`: their articles are relabelled, the row `from` goes.
+struct StoryMerge {
+  std::string from, into;
+};
+
+// One transaction's worth of writes: all of it is stored, or none of it.
+struct WriteBatch {
+  std::vector<Article> articles;     // inserted unless the id exists
+  std::vector<StoryRecord> stories;  // upserted by id (after the articles)
+  std::vector<StoryMerge> merges;    // applied after the upserts
+};
+
+// Short form of an article for listings.
+struct ArticleBrief {
+  std::string id;
+  std::optional<std::string> title, source, published, duplicate_of, story_id;
+};
+
+struct StoryFilter {
+  std::optional<std::string> since, until;  // ISO dates; a story overlapping [since, until]
+  std::optional<std::string> entity;        // entity id or name (English or Arabic)
+  size_t limit = 20;                        // most articles first, then latest
+};
+
 class Store {
  public:
   virtual ~Store() = default;
 
   // Inserts articles not stored yet (by id); existing ids are left untouched.
-  virtual Status PutArticles(const std::vector<Article>& batch, PutResult* result) = 0;
+  Status PutArticles(const std::vector<Article>& batch, PutResult* result) {
+    WriteBatch b;
+    b.articles = batch;
+    return Write(b, result);
+  }
+  // Writes a batch in one transaction (see WriteBatch).
+  virtual Status Write(const WriteBatch& batch, PutResult* result) = 0;
   virtual Result<std::optional<Article>> GetArticle(const std::string& id) = 0;
   // Id of the earliest stored article with this content hash (for exact duplicates).
   virtual Result<std::optional<std::string>> FindByContentHash(const std::string& hash) = 0;
   virtual Result<bool> Contains(const std::string& id) = 0;
   // Visits articles in ingest order until fn returns false.
   virtual Status ForEachArticle(const std::function<bool(const Article&)>& fn) = 0;
+  // Visits, in ingest order, the articles whose date (published, else the ingest date) is
+  // on or after `min_date` (ISO date). Used to rebuild windowed state at the start of a run.
+  virtual Status ForEachArticleSince(const std::string& min_date,
+                                     const std::function<bool(const Article&)>& fn) = 0;
+  // The newest article date (published, else ingest date), or nullopt for an empty store.
+  virtual Result<std::optional<std::string>> LatestArticleDate() = 0;
   virtual Result<StoreStats> Stats() = 0;
+
+  // Stories.
+  virtual Result<std::vector<StoryRecord>> ListStories(const StoryFilter& filter) = 0;
+  virtual Result<std::optional<StoryRecord>> GetStory(const std::string& id) = 0;
+  // Articles of a story (or, for DuplicatesOf, the article and all that duplicate it),
+  // oldest first by date, then ingest order.
+  virtual Result<std::vector<ArticleBrief>> StoryArticles(const std::string& story_id) = 0;
+  virtual Result<std::vector<ArticleBrief>> DuplicatesOf(const std::string& article_id) = 0;
 };
 
 }  // namespace marsad::store
