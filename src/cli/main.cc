@@ -25,6 +25,9 @@ int main(int argc, char** argv) {
   marsad::cli::RegisterShow(app, exit_code);
   marsad::cli::RegisterStats(app, exit_code);
   marsad::cli::RegisterExport(app, exit_code);
+  marsad::cli::RegisterStories(app, exit_code);
+  marsad::cli::RegisterStory(app, exit_code);
+  marsad::cli::RegisterDuplicates(app, exit_code);
   marsad::cli::RegisterBench(app, exit_code);
   try {
     app.parse(argc, argv);

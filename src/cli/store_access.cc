@@ -15,10 +15,23 @@ std::unique_ptr<store::Store> OpenStoreOrReport(const std::string& path, bool re
   store::SqliteOptions options;
   options.read_only = read_only;
   auto opened = store::OpenSqliteStore(path, options);
+  if (!opened.ok() && read_only && opened.status().code() == Status::Code::kUnsupported &&
+      opened.status().message().find("older schema") != std::string::npos) {
+    // A database from an older marsad: upgrade it once (a writable open migrates in one
+    // transaction per step), then open it read-only as asked.
+    store::SqliteOptions writable;
+    if (auto upgraded = store::OpenSqliteStore(path, writable); upgraded.ok()) {
+      upgraded.value().reset();
+      std::fprintf(stderr, "marsad: upgraded %s to the current schema\n", path.c_str());
+      opened = store::OpenSqliteStore(path, options);
+    }
+  }
   if (!opened.ok()) {
     std::fprintf(stderr, "marsad: cannot open database %s: %s\n", path.c_str(),
                  opened.status().message().c_str());
-    if (read_only) std::fprintf(stderr, "  (create one with: marsad ingest PATH --db %s)\n", path.c_str());
+    if (read_only && opened.status().code() == Status::Code::kNotFound) {
+      std::fprintf(stderr, "  (create one with: marsad ingest PATH --db %s)\n", path.c_str());
+    }
     return nullptr;
   }
   return std::move(opened).value();
