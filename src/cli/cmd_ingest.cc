@@ -17,14 +17,18 @@ struct IngestArgs {
   std::vector<std::string> title_fields, text_fields, url_fields, source_fields, date_fields,
       author_fields, crawl_date_fields;
   uint64_t max_file_mb = 1024, max_document_mb = 32;
+  double near_dup_threshold = 0.8;
+  bool no_near_dups = false;
+  int window_days = 30;
 };
 
 void PrintSummary(const pipeline::IngestSummary& s, const IngestArgs& args) {
   std::fprintf(stderr,
-               "ingested %llu new articles (%llu duplicates by content), %llu already present, "
-               "%llu failed; %llu documents read in %.2f s (%.0f documents/s)\n",
+               "ingested %llu new articles (%llu duplicates by content, %llu near duplicates), "
+               "%llu already present, %llu failed; %llu documents read in %.2f s (%.0f documents/s)\n",
                static_cast<unsigned long long>(s.ingested),
                static_cast<unsigned long long>(s.duplicates_by_content),
+               static_cast<unsigned long long>(s.near_duplicates),
                static_cast<unsigned long long>(s.already_present),
                static_cast<unsigned long long>(s.failed),
                static_cast<unsigned long long>(s.documents), s.seconds,
@@ -68,6 +72,9 @@ void Run(const IngestArgs& args, int& exit_code) {
   prepend(f.crawl_date, args.crawl_date_fields);
   options.reader.max_file_bytes = args.max_file_mb << 20;
   options.reader.max_document_bytes = args.max_document_mb << 20;
+  options.linker.near_duplicates = !args.no_near_dups;
+  options.linker.near_duplicate_threshold = args.near_dup_threshold;
+  options.linker.window_days = args.window_days;
 
   clean::Cleaner cleaner;
   auto result = pipeline::Ingest(args.paths, *store, cleaner, options);
@@ -111,6 +118,14 @@ void RegisterIngest(CLI::App& app, int& exit_code) {
                   "refuse input files larger than this (MiB; default 1024)")->check(CLI::Range(1, 1 << 20));
   cmd->add_option("--max-document-mb", args->max_document_mb,
                   "refuse single articles larger than this (MiB; default 32)")->check(CLI::Range(1, 4096));
+  cmd->add_option("--near-dup-threshold", args->near_dup_threshold,
+                  "Jaccard similarity (0-1] of word-shingle sets from which an article is a near "
+                  "duplicate of an earlier one (default 0.8, see docs/STORIES.md)")
+      ->check(CLI::Range(0.05, 1.0));
+  cmd->add_flag("--no-near-dups", args->no_near_dups, "only mark exact duplicates (same main text)");
+  cmd->add_option("--window-days", args->window_days,
+                  "days of earlier articles compared with new ones (near duplicates, stories; default 30)")
+      ->check(CLI::Range(1, 3650));
   cmd->callback([args, &exit_code] { Run(*args, exit_code); });
 }
 

@@ -184,6 +184,9 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store
     });
   }
 
+  ArticleLinker linker(options.linker);
+  if (Status s = linker.Restore(store); !s.ok()) return s;
+
   Status store_status;
   std::thread writer([&] {
     std::unordered_map<std::string, std::string> first_by_hash;  // this run's content hashes
@@ -222,6 +225,7 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store
           }
         }
         if (a.duplicate_of) ++summary.duplicates_by_content;
+        linker.Link(a);
         if (a.invalid_utf8) ++summary.repaired_utf8;
         to_store.push_back(std::move(a));
       }
@@ -230,7 +234,10 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store
         continue;
       }
       store::PutResult put;
-      if (Status s = store.PutArticles(to_store, &put); !s.ok()) {
+      store::WriteBatch write;
+      write.articles = std::move(to_store);
+      linker.TakeUpdates(&write);
+      if (Status s = store.Write(write, &put); !s.ok()) {
         store_status = s;
         abort = true;
         continue;
@@ -252,6 +259,7 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store
   bar.Finish();
 
   summary.documents = sink.documents();
+  summary.near_duplicates = linker.near_duplicates();
   failures.MoveInto(&summary);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!store_status.ok()) return store_status;

@@ -17,6 +17,7 @@
 #include "core/status.h"
 #include "ingest/reader.h"
 #include "pipeline/article_annotator.h"
+#include "pipeline/article_linker.h"
 #include "store/store.h"
 
 namespace marsad::pipeline {
@@ -29,6 +30,7 @@ struct IngestOptions {
   size_t max_failures_kept = 1000;  // failures listed in the summary (all are counted)
   // Run in order on every article after cleaning (not owned; must outlive Ingest()).
   std::vector<const ArticleAnnotator*> annotators;
+  LinkerOptions linker;  // near duplicates and stories (ordered, in the writer)
 };
 
 struct Failure {
@@ -40,6 +42,7 @@ struct IngestSummary {
   uint64_t ingested = 0;               // new articles stored (incl. duplicates by content)
   uint64_t already_present = 0;        // same input seen before: nothing stored
   uint64_t duplicates_by_content = 0;  // new articles whose main text equals an earlier one
+  uint64_t near_duplicates = 0;        // new articles nearly equal to an earlier one (window)
   uint64_t failed = 0;                 // inputs or documents skipped, see failures
   uint64_t repaired_utf8 = 0;          // articles whose input had invalid UTF-8 (repaired, flagged)
   uint64_t input_bytes = 0;

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <set>
 
@@ -130,6 +131,41 @@ TEST_F(IngestPipelineTest, AnnotatorsRunOnEveryArticleAndTheirWorkIsStored) {
                   return true;
                 }).ok());
   EXPECT_EQ(with_entity, 9u);
+}
+
+// A long page and a copy with one word changed: near duplicates, found in one run and
+// across two runs (the second run rebuilds the window from the store).
+TEST_F(IngestPipelineTest, NearDuplicatesAcrossRunsEqualOneRun) {
+  std::string body;
+  for (int i = 0; i < 12; ++i) {
+    body += "قال المسؤول في الجلسة رقم " + std::to_string(i) + " إن المشروع الجديد سيبدأ قريبا في المدينة. ";
+  }
+  std::string edited = body;
+  edited.replace(edited.find("الجديد"), std::string("الجديد").size(), "الكبير");
+  Write("1-original.txt", body + "\n");
+  Write("3-other.txt", std::string(kPage));
+  auto one = Open("one.db");
+  Write("2-edited.txt", edited + "\n");
+  IngestSummary s = Run(*one, 2);
+  EXPECT_EQ(s.near_duplicates, 1u);
+
+  fs::remove(dir_ / "in" / "2-edited.txt");
+  auto two = Open("two.db");
+  Run(*two, 2);
+  Write("2-edited.txt", edited + "\n");
+  IngestSummary second = Run(*two, 1);
+  EXPECT_EQ(second.near_duplicates, 1u);
+  std::map<std::string, std::string> dup_one, dup_two;
+  auto collect = [](store::Store& st, std::map<std::string, std::string>* into) {
+    ASSERT_TRUE(st.ForEachArticle([&](const Article& a) {
+                    (*into)[a.id] = a.duplicate_of.value_or("");
+                    return true;
+                  }).ok());
+  };
+  collect(*one, &dup_one);
+  collect(*two, &dup_two);
+  EXPECT_EQ(dup_one, dup_two);
+  EXPECT_EQ(dup_one.size(), 3u);
 }
 
 TEST(DocumentId, DependsOnBytesAndHintsNotOnPath) {

@@ -1,0 +1,57 @@
+// The stateful, ordered part of the pipeline: links each new article to what came before
+// it. Runs in the pipeline's single writer thread, in ingest order, so its decisions do not
+// depend on --jobs or thread timing:
+//   - near duplicates (dedup::NearDuplicateIndex): duplicate_of -> the earliest article in
+//     the window whose text is nearly the same (exact duplicates are set before, by hash);
+//   - stories (story clustering): story_id, and the story rows to write with the batch.
+// Windowed state (the last `window_days` days of articles) is rebuilt from the store by
+// Restore() at the start of a run, so ingesting a corpus in two runs gives the same links
+// as one run. Thread-compatible: one linker per pipeline run, used by one thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "core/article.h"
+#include "core/status.h"
+#include "store/store.h"
+
+namespace marsad::pipeline {
+
+struct LinkerOptions {
+  bool near_duplicates = true;
+  // Jaccard similarity of 3-word shingle sets at or above which an article is a near
+  // duplicate (docs/STORIES.md has the precision/recall sweep behind the default).
+  double near_duplicate_threshold = 0.8;
+  // How far back (days before the newest stored article) Restore() rebuilds state.
+  int window_days = 30;
+};
+
+class ArticleLinker {
+ public:
+  explicit ArticleLinker(LinkerOptions options);
+  ~ArticleLinker();
+  ArticleLinker(const ArticleLinker&) = delete;
+  ArticleLinker& operator=(const ArticleLinker&) = delete;
+
+  // Rebuilds the windowed state from the articles already stored. Call once, before Link.
+  Status Restore(store::Store& store);
+
+  // Links one new article. REQUIRES: articles in ingest order; a.duplicate_of already set
+  // when the article is an exact duplicate. Sets a.duplicate_of (near duplicates) and
+  // a.story_id when stories are on.
+  void Link(Article& a);
+
+  // Moves the story rows and merges decided since the last call into `batch`.
+  void TakeUpdates(store::WriteBatch* batch);
+
+  uint64_t near_duplicates() const { return near_duplicates_; }
+
+ private:
+  struct State;
+  LinkerOptions options_;
+  std::unique_ptr<State> state_;
+  uint64_t near_duplicates_ = 0;
+};
+
+}  // namespace marsad::pipeline
