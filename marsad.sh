@@ -42,6 +42,8 @@ case "${1:-}" in
     build build-asan -DCMAKE_BUILD_TYPE=Debug -DMARSAD_SANITIZE=ON -DMARSAD_BUILD_BENCH=OFF
     (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
        ctest --output-on-failure -j"$JOBS" -L unit --timeout 900)
+    echo "== coverage-guided fuzzing: each libFuzzer target for ${FUZZ_SECONDS:-20} s (fuzz/run.sh)"
+    FUZZ_JOBS="$JOBS" fuzz/run.sh "${FUZZ_SECONDS:-20}"
     ;;
   bench)
     setup

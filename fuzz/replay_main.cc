@@ -1,6 +1,7 @@
 // Runs a libFuzzer target without libFuzzer (any compiler), so the fuzz targets are
 // exercised by every CTest run, under ASan+UBSan in CI's sanitizer build:
-//   replay DIR...   feeds every file under the given folders (seed corpus, regressions),
+//   replay PATH...  feeds every given file and every file under the given folders (seed
+//                   corpus, saved crash inputs fuzz/regressions/<target>-*),
 //                   then `kMutantsPerFile` deterministic mutants of each (byte flips,
 //                   insertions of bytes that matter to the parsers, truncations, splices).
 // The mutants are a smoke test, not a substitute for coverage-guided fuzzing (fuzz/run.sh).
@@ -62,11 +63,17 @@ int main(int argc, char** argv) {
   std::vector<std::string> inputs;
   for (int i = 1; i < argc; ++i) {
     std::error_code ec;
+    auto read = [&](const std::filesystem::path& p) {
+      std::ifstream f(p, std::ios::binary);
+      inputs.emplace_back(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    };
+    if (std::filesystem::is_regular_file(argv[i], ec)) {
+      read(argv[i]);
+      continue;
+    }
     if (!std::filesystem::is_directory(argv[i], ec)) continue;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(argv[i], ec)) {
-      if (!entry.is_regular_file()) continue;
-      std::ifstream f(entry.path(), std::ios::binary);
-      inputs.emplace_back(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+      if (entry.is_regular_file()) read(entry.path());
     }
   }
   inputs.emplace_back();  // the empty input

@@ -6,7 +6,8 @@ PKGS=(build-essential cmake pkg-config git
       libicu-dev libsqlite3-dev sqlite3 libgumbo-dev libzip-dev zlib1g-dev
       libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev
       libcpp-httplib-dev libgtest-dev libgmock-dev libbenchmark-dev
-      python3-readability)
+      python3-readability
+      clang)  # clang: the libFuzzer runs of `marsad.sh test` (fuzz/run.sh)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
