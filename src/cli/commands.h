@@ -30,5 +30,10 @@ void RegisterBench(CLI::App& app, int& exit_code);
 void RegisterStories(CLI::App& app, int& exit_code);
 void RegisterStory(CLI::App& app, int& exit_code);
 void RegisterDuplicates(CLI::App& app, int& exit_code);
+void RegisterEntities(CLI::App& app, int& exit_code);
+void RegisterEntity(CLI::App& app, int& exit_code);
+void RegisterEvents(CLI::App& app, int& exit_code);
+void RegisterQuotes(CLI::App& app, int& exit_code);
+void RegisterDyad(CLI::App& app, int& exit_code);
 
 }  // namespace marsad::cli

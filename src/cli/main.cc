@@ -28,6 +28,11 @@ int main(int argc, char** argv) {
   marsad::cli::RegisterStories(app, exit_code);
   marsad::cli::RegisterStory(app, exit_code);
   marsad::cli::RegisterDuplicates(app, exit_code);
+  marsad::cli::RegisterEntities(app, exit_code);
+  marsad::cli::RegisterEntity(app, exit_code);
+  marsad::cli::RegisterEvents(app, exit_code);
+  marsad::cli::RegisterQuotes(app, exit_code);
+  marsad::cli::RegisterDyad(app, exit_code);
   marsad::cli::RegisterBench(app, exit_code);
   try {
     app.parse(argc, argv);

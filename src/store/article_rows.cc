@@ -25,12 +25,24 @@ Status Select(SqliteDb* db, const char* sql, const std::string& id, RowFn row) {
   return s;
 }
 
-constexpr const char* kEventColumns =
+}  // namespace
+
+const char* const kEventColumns =
     "source_entity, source_name, source_cameo, source_country, target_entity, target_name, "
     "target_cameo, target_country, cameo_code, root, quad_class, goldstein, plover, mode, date, "
     "location_name, location_country, evidence_text, evidence_start, evidence_end, confidence";
 
-}  // namespace
+Event EventFromRow(const Statement& q, int c) {
+  Event e;
+  e.source = {q.OptText(c + 0), q.Text(c + 1), q.Text(c + 2), q.Text(c + 3)};
+  e.target = {q.OptText(c + 4), q.Text(c + 5), q.Text(c + 6), q.Text(c + 7)};
+  e.cameo_code = q.Text(c + 8), e.root = q.Text(c + 9), e.quad_class = static_cast<int>(q.Int(c + 10));
+  e.goldstein = q.Double(c + 11), e.plover = q.Text(c + 12), e.mode = q.Text(c + 13), e.date = q.OptText(c + 14);
+  e.location_name = q.Text(c + 15), e.location_country = q.OptText(c + 16), e.evidence_text = q.Text(c + 17);
+  e.evidence_start = static_cast<uint32_t>(q.Int(c + 18)), e.evidence_end = static_cast<uint32_t>(q.Int(c + 19));
+  e.confidence = q.Double(c + 20);
+  return e;
+}
 
 Status ArticleRows::Insert(const Article& a, bool* inserted) {
   Status s = store::Insert(db_,
@@ -174,17 +186,7 @@ Status ArticleRows::LoadChildren(Article* a) {
   static const std::string kSelectEvents =
       std::string("SELECT ") + kEventColumns + " FROM events WHERE article_id = ? ORDER BY ord";
   if (s.ok()) {
-    s = Select(db_, kSelectEvents.c_str(), id, [&](Statement& q) {
-      Event e;
-      e.source = {q.OptText(0), q.Text(1), q.Text(2), q.Text(3)};
-      e.target = {q.OptText(4), q.Text(5), q.Text(6), q.Text(7)};
-      e.cameo_code = q.Text(8), e.root = q.Text(9), e.quad_class = static_cast<int>(q.Int(10));
-      e.goldstein = q.Double(11), e.plover = q.Text(12), e.mode = q.Text(13), e.date = q.OptText(14);
-      e.location_name = q.Text(15), e.location_country = q.OptText(16), e.evidence_text = q.Text(17);
-      e.evidence_start = static_cast<uint32_t>(q.Int(18)), e.evidence_end = static_cast<uint32_t>(q.Int(19));
-      e.confidence = q.Double(20);
-      a->events.push_back(std::move(e));
-    });
+    s = Select(db_, kSelectEvents.c_str(), id, [&](Statement& q) { a->events.push_back(EventFromRow(q, 0)); });
   }
   return s;
 }

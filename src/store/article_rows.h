@@ -9,6 +9,11 @@
 
 namespace marsad::store {
 
+// The columns of an events row (after article_id, ord) and their reading, shared with
+// the event queries.
+extern const char* const kEventColumns;
+Event EventFromRow(const Statement& q, int first_column);
+
 class ArticleRows {
  public:
   explicit ArticleRows(SqliteDb* db) : db_(db) {}

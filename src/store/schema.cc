@@ -144,6 +144,26 @@ CREATE INDEX events_by_code ON events(root, cameo_code);
       R"sql(
 CREATE INDEX articles_by_duplicate_of ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
 )sql",
+      // 4: full-text index over title + text (docs/SEARCH.md). External content: the text
+      // stays only in `articles`; the index is keyed by articles.seq and kept in step by
+      // triggers, inside the transaction that writes the article. Needs the "marsad"
+      // tokenizer on the connection (store/search_tokenizer.h). 'rebuild' indexes the
+      // articles already stored (databases of schema 3 and before).
+      R"sql(
+CREATE VIRTUAL TABLE article_fts USING fts5(
+  title, text, content='articles', content_rowid='seq', tokenize='marsad');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO article_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO article_fts(article_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+  INSERT INTO article_fts(article_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+  INSERT INTO article_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+INSERT INTO article_fts(article_fts) VALUES ('rebuild');
+)sql",
   };
   return kMigrations;
 }

@@ -1,5 +1,7 @@
 #include "store/sqlite_db.h"
 
+#include "store/search_tokenizer.h"
+
 namespace marsad::store {
 
 Status SqliteError(sqlite3* db, int rc) {
@@ -97,6 +99,12 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, Mode m
   }
   sqlite3_busy_timeout(db, busy_timeout_ms);
   sqlite3_extended_result_codes(db, 0);
+  // The full-text index's tokenizer must be known before anything touches article_fts
+  // (migration 4 creates it, the article triggers write it, search reads it).
+  if (Status t = RegisterSearchTokenizer(db); !t.ok()) {
+    sqlite3_close(db);
+    return t;
+  }
   return std::unique_ptr<SqliteDb>(new SqliteDb(db, path));
 }
 

@@ -5,6 +5,7 @@
 #include "store/article_rows.h"
 #include "store/schema.h"
 #include "store/sqlite_db.h"
+#include "store/event_queries.h"
 #include "store/story_rows.h"
 
 namespace marsad::store {
@@ -151,6 +152,22 @@ class SqliteStore : public Store {
   }
   Result<std::vector<ArticleBrief>> DuplicatesOf(const std::string& article_id) override {
     return NamedResult(QueryDuplicates(*db_, article_id));
+  }
+
+  Result<std::vector<EntitySummary>> ListEntities(const EntityFilter& filter) override {
+    return NamedResult(QueryEntities(*db_, filter));
+  }
+  Result<std::optional<EntityDetail>> GetEntity(const std::string& id_or_name) override {
+    return NamedResult(QueryEntity(*db_, id_or_name));
+  }
+  Result<std::vector<EventRecord>> ListEvents(const EventFilter& filter) override {
+    return NamedResult(QueryEvents(*db_, filter));
+  }
+  Result<std::vector<QuoteRecord>> ListQuotes(const QuoteFilter& filter) override {
+    return NamedResult(QueryQuotes(*db_, filter));
+  }
+  Result<std::vector<DyadPoint>> Dyad(const DyadQuery& query) override {
+    return NamedResult(QueryDyad(*db_, query));
   }
 
   Result<StoreStats> Stats() override;

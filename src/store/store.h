@@ -14,6 +14,7 @@
 
 #include "core/article.h"
 #include "core/status.h"
+#include "store/query_types.h"
 
 namespace marsad::store {
 
@@ -99,6 +100,14 @@ class Store {
   // oldest first by date, then ingest order.
   virtual Result<std::vector<ArticleBrief>> StoryArticles(const std::string& story_id) = 0;
   virtual Result<std::vector<ArticleBrief>> DuplicatesOf(const std::string& article_id) = 0;
+
+  // Entities, events, quotes (store/query_types.h).
+  virtual Result<std::vector<EntitySummary>> ListEntities(const EntityFilter& filter) = 0;
+  // By entity id, else English or Arabic name (case-insensitive); nullopt when unknown.
+  virtual Result<std::optional<EntityDetail>> GetEntity(const std::string& id_or_name) = 0;
+  virtual Result<std::vector<EventRecord>> ListEvents(const EventFilter& filter) = 0;
+  virtual Result<std::vector<QuoteRecord>> ListQuotes(const QuoteFilter& filter) = 0;
+  virtual Result<std::vector<DyadPoint>> Dyad(const DyadQuery& query) = 0;
 };
 
 }  // namespace marsad::store
