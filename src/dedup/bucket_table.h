@@ -43,6 +43,7 @@ class BucketTable {
   }
 
   size_t size() const { return size_; }
+  size_t memory_bytes() const { return slots_.capacity() * sizeof(Slot); }
 
   // Makes room for `keys` keys without regrowing.
   void Reserve(size_t keys) {

@@ -10,8 +10,6 @@
 namespace marsad::dedup {
 namespace {
 
-constexpr uint32_t kNone = BucketTable::kNone;
-
 uint64_t SplitMix64(uint64_t& state) {
   uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -34,12 +32,16 @@ NearDuplicateIndex::Options Checked(NearDuplicateIndex::Options o) {
   }
   if (!(o.threshold > 0 && o.threshold <= 1)) o.threshold = d.threshold;
   if (o.min_shingles < 1) o.min_shingles = 1;
+  if (o.window_days < 0) o.window_days = 0;
   return o;
 }
 
 }  // namespace
 
-NearDuplicateIndex::NearDuplicateIndex(Options options) : options_(Checked(options)) {}
+NearDuplicateIndex::NearDuplicateIndex(Options options)
+    : options_(Checked(options)),
+      span_days_(std::max<int64_t>(1, (options_.window_days + 1) / 2)),
+      newest_day_(std::numeric_limits<int64_t>::min()) {}
 
 Signature NearDuplicateIndex::Compute(std::string_view match_key_text) const {
   Signature sig;
@@ -105,73 +107,117 @@ uint64_t NearDuplicateIndex::BandKey(const uint32_t* mins, int band) const {
                               static_cast<uint64_t>(band));
 }
 
-std::optional<size_t> NearDuplicateIndex::FindNear(const Signature& sig) {
-  const size_t k = static_cast<size_t>(options_.num_hashes);
-  // Integer threshold on equal entries, so that the check is exact and cheap.
-  size_t need = 0;
-  while (static_cast<double>(need) < options_.threshold * static_cast<double>(k)) ++need;
-  if (++query_ == 0) {  // wrapped: reset the stamps
-    std::fill(seen_.begin(), seen_.end(), 0);
-    query_ = 1;
-  }
-  std::optional<size_t> best;
-  for (int band = 0; band < options_.bands; ++band) {
-    for (uint32_t p = buckets_.Find(BandKey(sig.mins.data(), band)); p != kNone; p = next_[p]) {
-      const size_t doc = p / static_cast<size_t>(options_.bands);
-      if (seen_[doc] == query_ || (best && doc >= *best)) continue;
-      seen_[doc] = query_;
-      const uint32_t* other = &mins_[doc * k];
-      size_t equal = 0;
-      for (size_t i = 0; i < k; ++i) equal += sig.mins[i] == other[i];
-      if (equal >= need) best = doc;
+// A text turned into what the generations look up and store.
+struct NearDuplicateIndex::Prepared {
+  Signature sig;
+  bool is_short = false;
+  std::vector<uint64_t> band_keys;  // long texts only
+};
+
+// False when the text has no kept tokens (never a duplicate, never stored).
+bool NearDuplicateIndex::Prepare(std::string_view match_key_text, Prepared* p) const {
+  p->sig = Compute(match_key_text);
+  if (p->sig.tokens == 0) return false;
+  p->is_short = p->sig.shingles < static_cast<uint32_t>(options_.min_shingles);
+  if (!p->is_short) {
+    p->band_keys.resize(static_cast<size_t>(options_.bands));
+    for (int band = 0; band < options_.bands; ++band) {
+      p->band_keys[static_cast<size_t>(band)] = BandKey(p->sig.mins.data(), band);
     }
   }
-  return best;
+  return true;
+}
+
+namespace {
+int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+}  // namespace
+
+int64_t NearDuplicateIndex::min_day() const {
+  if (options_.window_days <= 0 || newest_day_ == std::numeric_limits<int64_t>::min()) {
+    return std::numeric_limits<int64_t>::min();
+  }
+  return newest_day_ - options_.window_days;
+}
+
+void NearDuplicateIndex::AdvanceTo(int64_t day) {
+  if (day <= newest_day_) return;
+  newest_day_ = day;
+  if (options_.window_days <= 0) return;
+  // A generation is freed once every day it covers is before min_day(): the day check in
+  // the lookups already ignores its documents, so dropping it changes no answer.
+  const int64_t oldest_kept = FloorDiv(min_day(), span_days_);
+  auto keep = std::find_if(generations_.begin(), generations_.end(),
+                           [&](const auto& g) { return g->key() >= oldest_kept; });
+  generations_.erase(generations_.begin(), keep);
+}
+
+Generation& NearDuplicateIndex::GenerationFor(int64_t day) {
+  const int64_t key = options_.window_days > 0 ? FloorDiv(day, span_days_) : 0;
+  auto it = std::lower_bound(generations_.begin(), generations_.end(), key,
+                             [](const auto& g, int64_t k) { return g->key() < k; });
+  if (it != generations_.end() && (*it)->key() == key) return **it;
+  it = generations_.insert(
+      it, std::make_unique<Generation>(key, options_.num_hashes, options_.bands));
+  if (reserve_ > 0) (*it)->Reserve(reserve_);
+  return **it;
+}
+
+void NearDuplicateIndex::Store(const std::string& id, int64_t day, const Prepared& p) {
+  if (day < min_day()) return;  // already outside the window: it could never match
+  Generation& g = GenerationFor(day);
+  if (p.is_short) {
+    g.AddShort(id, next_seq_++, day, p.sig.exact_key);
+  } else {
+    g.AddLong(id, next_seq_++, day, p.band_keys, p.sig.mins);
+  }
 }
 
 void NearDuplicateIndex::Reserve(size_t docs) {
-  const size_t k = static_cast<size_t>(options_.num_hashes);
-  const size_t bands = static_cast<size_t>(options_.bands);
-  ids_.reserve(docs);
-  seen_.reserve(docs);
-  mins_.reserve(docs * k);
-  next_.reserve(docs * bands);
-  buckets_.Reserve(docs * bands);
+  // Spread over the generations a window holds (one without a window).
+  reserve_ = options_.window_days > 0 ? docs / 2 + 1 : docs;
+  for (auto& g : generations_) g->Reserve(reserve_);
 }
 
-size_t NearDuplicateIndex::Store(const std::string& id, const Signature& sig) {
-  const size_t doc = ids_.size();
-  const size_t k = static_cast<size_t>(options_.num_hashes);
-  ids_.push_back(id);
-  seen_.push_back(0);
-  if (sig.mins.size() == k) {
-    mins_.insert(mins_.end(), sig.mins.begin(), sig.mins.end());
-  } else {
-    mins_.resize(mins_.size() + k, 0);
-  }
-  next_.resize(next_.size() + static_cast<size_t>(options_.bands), kNone);
-  return doc;
+size_t NearDuplicateIndex::size() const {
+  size_t n = 0;
+  for (const auto& g : generations_) n += g->size();
+  return n;
+}
+
+size_t NearDuplicateIndex::memory_bytes() const {
+  size_t bytes = sizeof(*this);
+  for (const auto& g : generations_) bytes += g->memory_bytes();
+  return bytes;
 }
 
 std::optional<std::string> NearDuplicateIndex::FindOrAdd(const std::string& id,
-                                                         std::string_view match_key_text) {
-  const Signature sig = Compute(match_key_text);
-  if (sig.tokens == 0) return std::nullopt;
-
-  if (sig.shingles < static_cast<uint32_t>(options_.min_shingles)) {
-    auto [it, inserted] = exact_.try_emplace(sig.exact_key, static_cast<uint32_t>(ids_.size()));
-    if (!inserted) return ids_[it->second];
-    Store(id, sig);
-    return std::nullopt;
+                                                         std::string_view match_key_text,
+                                                         int64_t day) {
+  AdvanceTo(day);
+  Prepared p;
+  if (!Prepare(match_key_text, &p)) return std::nullopt;
+  const int64_t lo = min_day();
+  const std::string* found = nullptr;
+  uint64_t best = std::numeric_limits<uint64_t>::max();
+  if (p.is_short) {
+    for (auto& g : generations_) best = g->FindExact(p.sig.exact_key, lo, best, &found);
+  } else {
+    // Integer threshold on equal entries, so that the check is exact and cheap.
+    const size_t k = static_cast<size_t>(options_.num_hashes);
+    size_t need = 0;
+    while (static_cast<double>(need) < options_.threshold * static_cast<double>(k)) ++need;
+    for (auto& g : generations_) best = g->FindNear(p.band_keys, p.sig.mins, need, lo, best, &found);
   }
-
-  if (std::optional<size_t> doc = FindNear(sig)) return ids_[*doc];
-  const size_t doc = Store(id, sig);
-  for (int band = 0; band < options_.bands; ++band) {
-    const uint32_t posting = static_cast<uint32_t>(doc * options_.bands + band);
-    next_[posting] = buckets_.Push(BandKey(sig.mins.data(), band), posting);
-  }
+  if (found != nullptr) return *found;
+  Store(id, day, p);
   return std::nullopt;
+}
+
+void NearDuplicateIndex::Restore(const std::string& id, std::string_view match_key_text,
+                                 int64_t day) {
+  AdvanceTo(day);
+  Prepared p;
+  if (Prepare(match_key_text, &p)) Store(id, day, p);
 }
 
 }  // namespace marsad::dedup

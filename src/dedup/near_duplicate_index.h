@@ -24,20 +24,35 @@
 // FindOrAdd() mutates the index: callers serialise it (one writer, e.g. the pipeline's
 // ordered writer), which is also what makes "earliest" well defined.
 //
+// Time window: every document has a day (days since 1970-01-01; the pipeline passes the
+// published date, or the ingest date when unknown). A document is a candidate only while
+// its day >= newest_day() - window_days, where newest_day() is the largest day passed so
+// far (to FindOrAdd, Restore or AdvanceTo). Storage is split into generations of
+// ceil(window_days / 2) days each (by the document's own day); when the window has moved
+// past a whole generation it is freed at once. At most three generations are alive, so
+// memory is bounded by about 1.5 windows of documents, while matching stays exact (the
+// day check above), independent of when generations happen to be dropped.
+// window_days = 0 turns the window off (one generation, nothing is ever dropped).
+//
+// Restarts: a run that stored N articles and a fresh index that is given AdvanceTo(newest
+// day of those articles, duplicates included) and then Restore() for each stored
+// non-duplicate article with day >= newest - window_days, in the original order, answer
+// every later FindOrAdd identically (tested).
+//
 // Memory: per stored document 4*num_hashes bytes of signature (512 B with the defaults),
-// the id string and `bands` LSH postings (a 4 B chain link plus, for a new bucket, a
-// 16 B slot in a table kept at most half full); short texts take an exact-key map entry
-// instead. Duplicates are not stored. About 2 to 3 KB per stored article in all.
+// the id string, its day, sequence number and exact key (24 B) and `bands` LSH postings
+// (a 4 B chain link plus, for a new bucket, a 16 B slot in a table kept at most half
+// full). Duplicates are not stored. About 1.5 KB per stored article (memory_bytes()).
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
-#include "dedup/bucket_table.h"
+#include "dedup/generation.h"
 
 namespace marsad::dedup {
 
@@ -76,6 +91,11 @@ class NearDuplicateIndex {
     // Seed of the shingle hash and the densification probes; signatures are comparable
     // only between indexes with the same seed, shingle_words and num_hashes.
     uint64_t seed = 0x6d61727361640001ULL;
+    // Days a document stays a candidate after the newest day seen (see above). 30: wire
+    // copies in SaudiNewsNet follow the original within 3 days (docs/STORIES.md), and
+    // re-publication a few weeks later (weekly and monthly round-ups) is still a copy;
+    // 30 days of a 2,000-articles-a-day feed is about 60,000 stored articles, ~90 MB.
+    int window_days = 30;
   };
 
   // REQUIRES: options are valid (shingle_words >= 1, num_hashes == bands * rows > 0,
@@ -83,11 +103,24 @@ class NearDuplicateIndex {
   explicit NearDuplicateIndex(Options options);
   NearDuplicateIndex() : NearDuplicateIndex(Options{}) {}
 
-  // If an earlier stored document is a near duplicate of `match_key_text` (estimated
-  // Jaccard >= threshold, checked on the full signatures), returns the id of the earliest
-  // such document and stores nothing. Otherwise stores the document under `id` and returns
-  // nullopt. REQUIRES: valid UTF-8.
-  std::optional<std::string> FindOrAdd(const std::string& id, std::string_view match_key_text);
+  // If an earlier stored document in the window is a near duplicate of `match_key_text`
+  // (estimated Jaccard >= threshold, checked on the full signatures), returns the id of
+  // the earliest stored such document and stores nothing. Otherwise stores the document
+  // under `id` (unless its day is already outside the window) and returns nullopt.
+  // `day` first advances newest_day() (and may free a generation). With the default
+  // day 0 for every call there is no window. REQUIRES: valid UTF-8.
+  std::optional<std::string> FindOrAdd(const std::string& id, std::string_view match_key_text,
+                                       int64_t day = 0);
+
+  // Re-adds a stored original (non-duplicate) document at the start of a run: stores it
+  // without looking for an earlier match, exactly as FindOrAdd stored it the first time.
+  // REQUIRES: restored in the original order, before any FindOrAdd. Documents with no
+  // kept tokens or a day outside the window are ignored, as FindOrAdd would.
+  void Restore(const std::string& id, std::string_view match_key_text, int64_t day);
+
+  // Advances newest_day() to `day` if later (e.g. to the newest day of all stored
+  // articles, duplicates included, before restoring).
+  void AdvanceTo(int64_t day);
 
   // Signature of a text under this index's options. REQUIRES: valid UTF-8.
   Signature Compute(std::string_view match_key_text) const;
@@ -98,26 +131,30 @@ class NearDuplicateIndex {
   // Preallocates for `docs` stored documents (optional; avoids regrowing the tables).
   void Reserve(size_t docs);
 
-  // Number of stored (non-duplicate) documents.
-  size_t size() const { return ids_.size(); }
+  // Number of stored (non-duplicate) documents still held in memory (a freed generation
+  // takes its documents with it; a held document may already be outside the window).
+  size_t size() const;
+  // Bytes held by the index (tables, signatures, ids), for the memory-vs-window figures.
+  size_t memory_bytes() const;
+  // Largest day seen; INT64_MIN before the first.
+  int64_t newest_day() const { return newest_day_; }
+  // Oldest day still matched: newest_day() - window_days (INT64_MIN without a window).
+  int64_t min_day() const;
   const Options& options() const { return options_; }
 
  private:
+  struct Prepared;
+  bool Prepare(std::string_view match_key_text, Prepared* p) const;
+  void Store(const std::string& id, int64_t day, const Prepared& p);
+  Generation& GenerationFor(int64_t day);
   uint64_t BandKey(const uint32_t* mins, int band) const;
-  std::optional<size_t> FindNear(const Signature& sig);
-  size_t Store(const std::string& id, const Signature& sig);
 
   Options options_;
-  // Stored documents, in insertion order (index = sequence number).
-  std::vector<std::string> ids_;
-  std::vector<uint32_t> mins_;                    // num_hashes per document, flat
-  std::unordered_map<uint64_t, uint32_t> exact_;  // short texts: exact key -> first doc
-  // LSH: (band, band hash) -> newest posting; postings chain to older ones through
-  // next_[doc * bands + band] (kNone ends a chain).
-  BucketTable buckets_;
-  std::vector<uint32_t> next_;
-  std::vector<uint32_t> seen_;  // per document: last query that looked at it
-  uint32_t query_ = 0;
+  int64_t span_days_;  // days per generation
+  int64_t newest_day_;
+  uint64_t next_seq_ = 0;
+  std::vector<std::unique_ptr<Generation>> generations_;  // oldest first
+  size_t reserve_ = 0;
 };
 
 }  // namespace marsad::dedup
