@@ -7,6 +7,7 @@ PKGS=(build-essential cmake pkg-config git
       libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev
       libcpp-httplib-dev libgtest-dev libgmock-dev libbenchmark-dev
       python3-readability
+      libpq-dev postgresql nats-server libnats-dev  # scale-out: PostgreSQL store, NATS JetStream queue
       clang)  # clang: the libFuzzer runs of `marsad.sh test` (fuzz/run.sh)
 missing=()
 for p in "${PKGS[@]}"; do

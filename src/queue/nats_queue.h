@@ -1,0 +1,34 @@
+// Queue (queue/queue.h) on NATS JetStream (libnats, the C client). Each topic is a stream
+// "<PREFIX>_<TOPIC>" on subject "<prefix>.<topic>": docs and articles are work-queue
+// streams (a message is gone once acked), each with one durable pull consumer shared by
+// all workers ("workers" on docs, "assigner" on articles); dead is a plain stream that
+// keeps what it gets. Publishing sets Nats-Msg-Id, so the stream drops a message whose id
+// it has seen within `duplicate_window`. Streams and consumers are created on first use
+// (idempotent); they keep their configuration after that (docs/SCALE-OUT.md).
+// Thread-compatible: one NatsQueue (one connection) per thread.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "queue/queue.h"
+
+namespace marsad::queue {
+
+struct NatsOptions {
+  std::string url = "nats://127.0.0.1:4222";  // comma-separated for a cluster
+  std::string prefix = "marsad";              // subjects marsad.*, streams MARSAD_*
+  std::chrono::seconds ack_wait{30};          // docs: redelivered when unacked this long
+  int max_deliver = 8;                        // docs: server-side delivery limit
+  std::chrono::minutes duplicate_window{120}; // Nats-Msg-Id de-duplication window
+  int replicas = 1;                           // stream replicas (3 on a NATS cluster)
+};
+
+// Connects and makes sure streams and consumers exist. Errors say what to start.
+Result<std::unique_ptr<Queue>> OpenNatsQueue(const NatsOptions& options);
+
+// True for nats:// and tls:// URLs.
+bool IsNatsUrl(const std::string& s);
+
+}  // namespace marsad::queue
