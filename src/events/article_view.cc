@@ -1,0 +1,149 @@
+#include "events/article_view.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+#include "text/sentence_splitter.h"
+#include "text/tokenizer.h"
+
+namespace marsad::events {
+namespace {
+
+bool IsActorEntity(const Entity& e) {
+  if (e.type == "MEDIA") return false;  // reporters, not actors (docs/EVENTS.md)
+  return (e.cameo && !e.cameo->empty()) || (e.country && !e.country->empty());
+}
+
+// Prefix letters of the token's key that lie before original code point `at`.
+std::string_view KeyPrefixBefore(const ArticleView& v, const text::Token& t, uint32_t at) {
+  size_t pos = 0;
+  uint32_t k = t.start;
+  while (pos < t.text.size() && v.norm.to_original[k] < at) {
+    utf8::DecodeNext(t.text, &pos);
+    ++k;
+  }
+  return t.text.substr(0, pos);
+}
+
+}  // namespace
+
+std::string_view CodePointSpan(std::string_view text, uint32_t start, uint32_t end) {
+  const size_t b = utf8::ByteOffsetOfCodePoint(text, start);
+  const size_t e = utf8::ByteOffsetOfCodePoint(text, end);
+  return text.substr(b, e > b ? e - b : 0);
+}
+
+ArticleView BuildView(const Article& article, const Lexicon& lx) {
+  ArticleView v;
+  v.norm = text::Normalize(article.text, text::NormLevel::kMatchKey);
+  const std::vector<text::Token> raw = text::Tokenize(v.norm.text);
+  const std::vector<text::SentenceSpan> spans = text::SplitSentences(article.text);
+  const auto& map = v.norm.to_original;
+
+  // Tokens with original offsets; the attached prefix of a mention needs the raw token,
+  // so keep them side by side.
+  v.toks.reserve(raw.size());
+  size_t si = 0;
+  for (const text::Token& t : raw) {
+    Tok k;
+    k.key = t.text;
+    k.start = map[t.start];
+    k.end = map[t.end];
+    k.word = t.kind != text::TokenKind::kPunct && t.kind != text::TokenKind::kOther;
+    if (!k.word) {
+      size_t p = 0;
+      const char32_t c = t.text.empty() ? 0 : utf8::DecodeNext(t.text, &p);
+      if (p == t.text.size()) k.punct = c;
+    }
+    while (si + 1 < spans.size() && k.start >= spans[si].end) ++si;
+    k.sentence = static_cast<uint32_t>(si);
+    v.toks.push_back(k);
+  }
+  v.sentences.resize(std::max<size_t>(spans.size(), 1));
+  for (size_t i = 0; i < spans.size(); ++i) v.sentences[i].start = spans[i].start, v.sentences[i].end = spans[i].end;
+  {
+    uint32_t ti = 0;
+    for (uint32_t s = 0; s < v.sentences.size(); ++s) {
+      v.sentences[s].tok_begin = ti;
+      while (ti < v.toks.size() && v.toks[ti].sentence == s) ++ti;
+      v.sentences[s].tok_end = ti;
+    }
+  }
+
+  // Mentions -> slots.
+  struct M { uint32_t start, end, entity, mention; };
+  std::vector<M> ms;
+  for (uint32_t e = 0; e < article.entities.size(); ++e)
+    for (uint32_t m = 0; m < article.entities[e].mentions.size(); ++m) {
+      const Mention& mn = article.entities[e].mentions[m];
+      if (mn.end > mn.start) ms.push_back({mn.start, mn.end, e, m});
+    }
+  std::sort(ms.begin(), ms.end(), [](const M& a, const M& b) { return a.start < b.start || (a.start == b.start && a.end > b.end); });
+  uint32_t covered = 0;
+  for (const M& m : ms) {
+    if (m.start < covered) continue;  // overlapping mention: the earlier, longer one wins
+    auto it = std::upper_bound(v.toks.begin(), v.toks.end(), m.start,
+                               [](uint32_t at, const Tok& t) { return at < t.end; });
+    if (it == v.toks.end() || it->start >= m.end) continue;
+    const uint32_t first = static_cast<uint32_t>(it - v.toks.begin());
+    uint32_t last = first;
+    while (last + 1 < v.toks.size() && v.toks[last + 1].start < m.end) ++last;
+    covered = m.end;
+    Slot s;
+    s.entity = m.entity;
+    s.mention = m.mention;
+    s.first = first;
+    s.last = last;
+    s.actor = IsActorEntity(article.entities[m.entity]);
+    const std::string_view pfx = m.start > v.toks[first].start ? KeyPrefixBefore(v, raw[first], m.start) : std::string_view();
+    if (!pfx.empty()) {
+      s.conj = pfx.rfind("و", 0) == 0;
+      std::string_view rest = s.conj || pfx.rfind("ف", 0) == 0 ? pfx.substr(2) : pfx;
+      if (rest.rfind("ب", 0) == 0) s.prep = "ب";
+      else if (rest.rfind("ل", 0) == 0) s.prep = "ل";
+      else if (rest.rfind("ك", 0) == 0) s.prep = "ك";
+    }
+    if (s.prep.empty() && first > 0 && v.toks[first - 1].word &&
+        v.toks[first - 1].sentence == v.toks[first].sentence) {
+      const std::string_view prev = v.toks[first - 1].key;
+      if (prev == "و") {
+        s.conj = true;
+      } else if (lx.Markers(prev) & kPrep) {
+        s.prep = lx.MarkerWord(prev);
+        s.conj |= s.prep.size() < prev.size() && prev.rfind("و", 0) == 0;
+      } else if ((lx.Markers(prev) & kAgent) && first > 1 && lx.MarkerWord(v.toks[first - 2].key) == "من") {
+        s.agent = true;
+        s.prep = "من";
+      }
+    }
+    for (uint32_t b = 1; b <= 3 && b <= first; ++b) {
+      const Tok& t = v.toks[first - b];
+      if (t.sentence != v.toks[first].sentence) break;
+      if (lx.Speech(t.key) == SpeechKind::kAttr) s.attr = true;
+    }
+    s.group = static_cast<uint32_t>(v.slots.size());
+    if (!v.slots.empty()) {
+      Slot& p = v.slots.back();
+      const bool near = s.first == p.last + 1 ||
+                        (s.first == p.last + 2 && (v.toks[p.last + 1].key == "و" || v.toks[p.last + 1].punct == U'،' ||
+                                                   v.toks[p.last + 1].punct == ','));
+      if (p.entity == s.entity && s.first == p.last + 1 && s.prep.empty() && !s.conj) {
+        p.last = s.last;  // "الرئيس الروسي" + "فلاديمير بوتين" as one actor
+        continue;
+      }
+      if (near && s.conj && s.prep.empty() && v.toks[s.first].sentence == v.toks[p.last].sentence) s.group = p.group;
+    }
+    v.slots.push_back(s);
+  }
+  {
+    uint32_t k = 0;
+    for (uint32_t s = 0; s < v.sentences.size(); ++s) {
+      v.sentences[s].slot_begin = k;
+      while (k < v.slots.size() && v.toks[v.slots[k].first].sentence == s) ++k;
+      v.sentences[s].slot_end = k;
+    }
+  }
+  return v;
+}
+
+}  // namespace marsad::events

@@ -1,0 +1,248 @@
+#include "events/event_coder.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "core/utf8.h"
+#include "events/article_view.h"
+#include "events/events_test_util.h"
+
+namespace marsad::events {
+namespace {
+
+using testing::AddEntity;
+using testing::MakeArticle;
+
+class EventCoderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto r = EventCoder::LoadDefault();
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    coder_ = std::move(r).value().release();
+  }
+  static void TearDownTestSuite() { delete coder_; }
+  static const EventCoder* coder_;
+
+  // "SRC>TGT:code:mode" for every event, in order (target "-" when absent).
+  static std::vector<std::string> Summary(const Article& a) {
+    std::vector<std::string> out;
+    for (const Event& e : a.events)
+      out.push_back(e.source.entity.value_or("-") + ">" + e.target.entity.value_or("-") + ":" + e.cameo_code + ":" + e.mode);
+    return out;
+  }
+  static bool Has(const Article& a, const std::string& s) {
+    const auto v = Summary(a);
+    return std::find(v.begin(), v.end(), s) != v.end();
+  }
+};
+const EventCoder* EventCoderTest::coder_ = nullptr;
+
+TEST_F(EventCoderTest, VerbSubjectObject) {  // VSO with a long title before the object
+  Article a = MakeArticle("انتقد نائب الرئيس الأمريكي جيه. دي فانس، الدنمارك، الجمعة، في أثناء زيارة إلى جرينلاند.");
+  AddEntity(a, "jd-vance", "نائب الرئيس الأمريكي جيه. دي فانس", "PERSON", "USAGOV", "USA");
+  AddEntity(a, "DNK", "الدنمارك", "GPE", "DNK", "DNK");
+  AddEntity(a, "GRL", "جرينلاند", "GPE", "GRL", "GRL");
+  coder_->Code(a);
+  ASSERT_TRUE(Has(a, "jd-vance>DNK:111:asserted")) << ::testing::PrintToString(Summary(a));
+  const Event& e = a.events.front();
+  EXPECT_EQ(e.root, "11");
+  EXPECT_EQ(e.quad_class, 3);
+  EXPECT_DOUBLE_EQ(e.goldstein, -2);
+  EXPECT_EQ(e.plover, "ACCUSE");
+  EXPECT_EQ(e.source.cameo, "USAGOV");
+  EXPECT_EQ(e.date.value_or(""), "2025-03-28");  // the Friday before Sunday 30 March
+  EXPECT_GT(e.confidence, 0.5);
+  EXPECT_LE(e.confidence, 1.0);
+}
+
+TEST_F(EventCoderTest, SubjectVerbObjectWithPreposition) {
+  Article a = MakeArticle("الولايات المتحدة تفرض عقوبات جديدة على روسيا بسبب الحرب.");
+  AddEntity(a, "USA", "الولايات المتحدة", "GPE", "USA", "USA");
+  AddEntity(a, "RUS", "روسيا", "GPE", "RUS", "RUS");
+  coder_->Code(a);
+  EXPECT_EQ(Summary(a), std::vector<std::string>{"USA>RUS:163:asserted"});
+  EXPECT_EQ(a.events[0].quad_class, 4);
+}
+
+TEST_F(EventCoderTest, CompoundSubjectIsSymmetricAndReporterIsNoActor) {
+  Article a = MakeArticle(
+      "أفادت وكالة بلومبرج بأن روسيا والولايات المتحدة تجريان محادثات حول التعاون الاقتصادي في القطب الشمالي.");
+  AddEntity(a, "bloomberg", "بلومبرج", "MEDIA", std::nullopt, std::nullopt);
+  AddEntity(a, "RUS", "روسيا", "GPE", "RUS", "RUS");
+  AddEntity(a, "USA", "الولايات المتحدة", "GPE", "USA", "USA");
+  AddEntity(a, "arctic", "القطب الشمالي", "LOC", std::nullopt, std::nullopt);
+  coder_->Code(a);
+  EXPECT_EQ(Summary(a), (std::vector<std::string>{"RUS>USA:040:asserted", "USA>RUS:040:asserted"}));
+  ASSERT_EQ(a.events.size(), 2u);
+  EXPECT_EQ(a.events[0].location_name, "القطب الشمالي");
+  EXPECT_FALSE(a.events[0].location_country.has_value());
+}
+
+TEST_F(EventCoderTest, BetweenXAndYGivesThePair) {
+  Article a = MakeArticle("وقعت اتفاقية للتعاون الأمني بين السعودية ومصر في الرياض.");
+  AddEntity(a, "SAU", "السعودية", "GPE", "SAU", "SAU");
+  AddEntity(a, "EGY", "مصر", "GPE", "EGY", "EGY");
+  AddEntity(a, "loc:SAU:riyadh", "الرياض", "LOC", std::nullopt, "SAU");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "SAU>EGY:057:asserted")) << ::testing::PrintToString(Summary(a));
+  EXPECT_TRUE(Has(a, "EGY>SAU:057:asserted"));
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_EQ(a.events[0].location_name, "الرياض");
+  EXPECT_EQ(a.events[0].location_country.value_or(""), "SAU");
+}
+
+TEST_F(EventCoderTest, WithGivesOneDirection) {
+  Article a = MakeArticle("بحث وزير الخارجية السعودي مع نظيره الأمريكي الأوضاع في المنطقة.");
+  AddEntity(a, "SAUGOV", "وزير الخارجية السعودي", "ORG", "SAUGOV", "SAU");
+  AddEntity(a, "USAGOV", "نظيره الأمريكي", "ORG", "USAGOV", "USA");
+  coder_->Code(a);
+  EXPECT_EQ(Summary(a), std::vector<std::string>{"SAUGOV>USAGOV:040:asserted"});
+}
+
+TEST_F(EventCoderTest, ReceivedACallFromReversesTheRoles) {
+  Article a = MakeArticle("تلقى خادم الحرمين الشريفين اتصالا هاتفيا من الرئيس الأمريكي أمس.");
+  AddEntity(a, "king-salman", "خادم الحرمين الشريفين", "PERSON", "SAUGOV", "SAU");
+  AddEntity(a, "USAGOV", "الرئيس الأمريكي", "PERSON", "USAGOV", "USA");
+  coder_->Code(a);
+  EXPECT_EQ(Summary(a), std::vector<std::string>{"USAGOV>king-salman:041:asserted"});
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].date.value_or(""), "2025-03-29");  // أمس
+}
+
+TEST_F(EventCoderTest, TelephoneWithAttachedPreposition) {
+  Article a = MakeArticle("أجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا بالرئيس التركي.");
+  AddEntity(a, "vladimir-putin", "الرئيس الروسي فلاديمير بوتين", "PERSON", "RUSGOV", "RUS");
+  AddEntity(a, "TURGOV", "الرئيس التركي", "PERSON", "TURGOV", "TUR");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "vladimir-putin>TURGOV:041:asserted")) << ::testing::PrintToString(Summary(a));
+}
+
+TEST_F(EventCoderTest, AttributionSourceIsNotTheTarget) {
+  Article a = MakeArticle("انتقدت الصين الولايات المتحدة، نقلا عن وكالة رويترز.");
+  AddEntity(a, "CHN", "الصين", "GPE", "CHN", "CHN");
+  AddEntity(a, "USA", "الولايات المتحدة", "GPE", "USA", "USA");
+  AddEntity(a, "reuters", "رويترز", "MEDIA", std::nullopt, std::nullopt);
+  coder_->Code(a);
+  EXPECT_EQ(Summary(a), std::vector<std::string>{"CHN>USA:111:asserted"});
+}
+
+TEST_F(EventCoderTest, PassiveAgentIsTheSource) {
+  Article a = MakeArticle("تم اعتقال ناشط أمريكي من قبل السلطات الإيرانية في طهران.");
+  AddEntity(a, "USA", "أمريكي", "GPE", "USA", "USA");
+  AddEntity(a, "IRNGOV", "السلطات الإيرانية", "ORG", "IRNGOV", "IRN");
+  coder_->Code(a);
+  EXPECT_EQ(Summary(a), std::vector<std::string>{"IRNGOV>USA:173:asserted"});
+}
+
+TEST_F(EventCoderTest, Modes) {
+  Article a = MakeArticle(
+      "لم تفرض الصين عقوبات على اليابان. سيلتقي الرئيس الروسي نظيره التركي الأسبوع المقبل. "
+      "إذا فرضت الولايات المتحدة عقوبات على الصين فسترد بكين. "
+      "وفي السياق ذاته، رفض المتحدث باسم مجلس الأمن القومي الأمريكي التعليق على الموضوع.");
+  AddEntity(a, "CHN", "الصين|بكين", "GPE", "CHN", "CHN");
+  AddEntity(a, "JPN", "اليابان", "GPE", "JPN", "JPN");
+  AddEntity(a, "RUSGOV", "الرئيس الروسي", "PERSON", "RUSGOV", "RUS");
+  AddEntity(a, "TURGOV", "نظيره التركي", "PERSON", "TURGOV", "TUR");
+  AddEntity(a, "USA", "الولايات المتحدة", "GPE", "USA", "USA");
+  AddEntity(a, "USAGOV", "المتحدث باسم مجلس الأمن القومي الأمريكي", "ORG", "USAGOV", "USA");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "CHN>JPN:163:negated")) << ::testing::PrintToString(Summary(a));
+  EXPECT_TRUE(Has(a, "RUSGOV>TURGOV:036:future"));  // "will meet": intent to meet
+  EXPECT_TRUE(Has(a, "USA>CHN:163:hypothetical"));
+  EXPECT_TRUE(Has(a, "USAGOV>-:011:asserted"));  // declining to comment is itself an event
+}
+
+TEST_F(EventCoderTest, NounTriggerWithGenitiveSource) {
+  Article a = MakeArticle("وصل الرئيس الفرنسي إلى الجزائر أمس، وتأتي زيارة الرئيس الفرنسي إلى الجزائر بعد أزمة.");
+  AddEntity(a, "FRAGOV", "الرئيس الفرنسي", "PERSON", "FRAGOV", "FRA");
+  AddEntity(a, "DZA", "الجزائر", "GPE", "DZA", "DZA");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "FRAGOV>DZA:042:asserted")) << ::testing::PrintToString(Summary(a));
+}
+
+TEST_F(EventCoderTest, NoActorsNoEvents) {
+  Article a = MakeArticle("بحث المجلس الأوضاع الاقتصادية وفرض رسوما جديدة.");
+  coder_->Code(a);
+  EXPECT_TRUE(a.events.empty());
+  // A trigger without a second actor gives nothing unless its pattern allows one actor.
+  AddEntity(a, "X", "المجلس", "ORG", "SAUGOV", "SAU");
+  coder_->Code(a);
+  EXPECT_TRUE(a.events.empty()) << ::testing::PrintToString(Summary(a));
+}
+
+TEST_F(EventCoderTest, Dates) {
+  const char* kText[] = {"التقى الرئيس الروسي نظيره التركي في أكتوبر.",
+                         "التقى الرئيس الروسي نظيره التركي عام 2023.",
+                         "التقى الرئيس الروسي نظيره التركي مساء الاثنين.",
+                         "التقى الرئيس الروسي نظيره التركي في 5 يناير 2025.",
+                         "التقى الرئيس الروسي نظيره التركي."};
+  const char* kWant[] = {"2024-10", "2023", "2025-02-10", "2025-01-05", "2025-02-12"};
+  for (int i = 0; i < 5; ++i) {
+    Article a = MakeArticle(kText[i], "2025-02-12T09:00:00Z");  // a Wednesday
+    AddEntity(a, "RUSGOV", "الرئيس الروسي", "PERSON", "RUSGOV", "RUS");
+    AddEntity(a, "TURGOV", "نظيره التركي", "PERSON", "TURGOV", "TUR");
+    coder_->Code(a);
+    ASSERT_FALSE(a.events.empty()) << kText[i];
+    EXPECT_EQ(a.events[0].date.value_or("null"), kWant[i]) << kText[i];
+  }
+  Article a = MakeArticle("التقى الرئيس الروسي نظيره التركي الثلاثاء.", std::nullopt);
+  AddEntity(a, "RUSGOV", "الرئيس الروسي", "PERSON", "RUSGOV", "RUS");
+  AddEntity(a, "TURGOV", "نظيره التركي", "PERSON", "TURGOV", "TUR");
+  coder_->Code(a);
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_FALSE(a.events[0].date.has_value());  // no publication date: no relative dates
+}
+
+TEST_F(EventCoderTest, EvidenceOffsetsAreCodePoints) {
+  Article a = MakeArticle("مقدمة قصيرة عن الوضع.\n\nوانتقدت مصر بشدة تركيا، وطالبت بالتهدئة.");
+  AddEntity(a, "EGY", "مصر", "GPE", "EGY", "EGY");
+  AddEntity(a, "TUR", "تركيا", "GPE", "TUR", "TUR");
+  coder_->Code(a);
+  EXPECT_EQ(Summary(a), std::vector<std::string>{"EGY>TUR:111:asserted"});
+  for (const Event& e : a.events) {
+    EXPECT_EQ(std::string(CodePointSpan(a.text, e.evidence_start, e.evidence_end)), e.evidence_text);
+    EXPECT_EQ(e.evidence_text.rfind("وانتقدت", 0), 0u);
+  }
+}
+
+TEST_F(EventCoderTest, NounInsideAnObjectIsNotDoneByTheSubject) {
+  // Egypt condemned the attack; it did not attack Qatar. The adjective names the attacker.
+  Article a = MakeArticle("أدانت مصر الهجوم على قطر. وأدانت مصر الهجوم الإسرائيلي على قطر.");
+  AddEntity(a, "EGY", "مصر", "GPE", "EGY", "EGY");
+  AddEntity(a, "QAT", "قطر", "GPE", "QAT", "QAT");
+  AddEntity(a, "ISR", "الإسرائيلي", "GPE", "ISR", "ISR");
+  coder_->Code(a);
+  EXPECT_FALSE(Has(a, "EGY>QAT:190:asserted")) << ::testing::PrintToString(Summary(a));
+  EXPECT_TRUE(Has(a, "ISR>QAT:190:asserted"));
+}
+
+TEST_F(EventCoderTest, MergeKey) {
+  Event e;
+  e.source.cameo = "RUS";
+  e.target.entity = "ner:abc";
+  e.cameo_code = "040";
+  e.date = "2025-02-12";
+  EXPECT_EQ(EventMergeKey(e, "s1"), "s1|RUS|ner:abc|040|asserted|2025-02-12");
+  e.date.reset();
+  e.target = {};
+  EXPECT_EQ(EventMergeKey(e, "s1"), "s1|RUS|-|040|asserted|-");
+}
+
+TEST_F(EventCoderTest, NeverFailsOnOddInput) {
+  Article a = MakeArticle("«««\"\"\" قال إن بين و مع من .. ؛؛ :");
+  AddEntity(a, "X", "قال", "GPE", "XXX", "XXX");
+  Entity bad;
+  bad.id = "bad";
+  bad.cameo = "BAD";
+  bad.mentions.push_back({500, 600, "out of range"});
+  bad.mentions.push_back({3, 2, "reversed"});
+  a.entities.push_back(bad);
+  coder_->Code(a);
+  Article empty = MakeArticle("");
+  coder_->Code(empty);
+  EXPECT_TRUE(empty.events.empty());
+}
+
+}  // namespace
+}  // namespace marsad::events

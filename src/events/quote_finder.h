@@ -1,0 +1,18 @@
+// Quotes of an article (internal to src/events): direct quotes in « », “ ” or " " after a
+// reporting verb or a colon, reported speech (قال/أكد/أشار إلى ... أن/إن/بأن ...), and
+// attributed statements (بحسب X، وفقا لـ X، نقلا عن X). The speaker is an entity mention
+// of the sentence (after the verb, VSO, or just before it, SVO); "وأضاف" and participles
+// (قائلا) without a named speaker continue the last speaker, across sentences.
+#pragma once
+
+#include <vector>
+
+#include "core/article.h"
+#include "events/article_view.h"
+#include "events/lexicon.h"
+
+namespace marsad::events {
+
+void FindQuotes(const Article& article, const ArticleView& view, const Lexicon& lexicon, std::vector<Quote>* out);
+
+}  // namespace marsad::events

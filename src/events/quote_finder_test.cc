@@ -1,0 +1,96 @@
+#include <gtest/gtest.h>
+
+#include "events/article_view.h"
+#include "events/event_coder.h"
+#include "events/events_test_util.h"
+
+namespace marsad::events {
+namespace {
+
+using testing::AddEntity;
+using testing::MakeArticle;
+
+class QuoteFinderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto r = EventCoder::LoadDefault();
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    coder_ = std::move(r).value().release();
+  }
+  static void TearDownTestSuite() { delete coder_; }
+  static const EventCoder* coder_;
+};
+const EventCoder* QuoteFinderTest::coder_ = nullptr;
+
+void ExpectOffsets(const Article& a) {
+  for (const Quote& q : a.quotes) EXPECT_EQ(std::string(CodePointSpan(a.text, q.start, q.end)), q.text);
+}
+
+TEST_F(QuoteFinderTest, ReportedThenDirectContinuesTheSpeaker) {
+  Article a = MakeArticle(
+      "وقال فانس، إن الولايات المتحدة ليست لديها خطط بعد لتوسيع الوجود العسكري.\n\n"
+      "وأضاف: \"لم تواكب الدنمارك التطورات ولم تكرس الموارد اللازمة\".");
+  AddEntity(a, "jd-vance", "فانس", "PERSON", "USAGOV", "USA");
+  AddEntity(a, "USA", "الولايات المتحدة", "GPE", "USA", "USA");
+  AddEntity(a, "DNK", "الدنمارك", "GPE", "DNK", "DNK");
+  coder_->Code(a);
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].speaker.value_or(""), "jd-vance");
+  EXPECT_FALSE(a.quotes[0].direct);
+  EXPECT_EQ(a.quotes[0].text.rfind("الولايات المتحدة ليست", 0), 0u) << a.quotes[0].text;
+  EXPECT_EQ(a.quotes[1].speaker.value_or(""), "jd-vance");  // وأضاف continues
+  EXPECT_TRUE(a.quotes[1].direct);
+  EXPECT_EQ(a.quotes[1].text, "لم تواكب الدنمارك التطورات ولم تكرس الموارد اللازمة");
+  ExpectOffsets(a);
+}
+
+TEST_F(QuoteFinderTest, GuillemetsAfterVerbWithSpeakerBefore) {
+  Article a = MakeArticle("وزير الخارجية السعودي قال: «نحن ندعم كل جهود السلام في المنطقة».");
+  AddEntity(a, "SAUGOV", "وزير الخارجية السعودي", "ORG", "SAUGOV", "SAU");
+  coder_->Code(a);
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker.value_or(""), "SAUGOV");
+  EXPECT_EQ(a.quotes[0].speaker_name, "وزير الخارجية السعودي");
+  EXPECT_EQ(a.quotes[0].text, "نحن ندعم كل جهود السلام في المنطقة");
+  ExpectOffsets(a);
+}
+
+TEST_F(QuoteFinderTest, AttributionAtTheStart) {
+  Article a = MakeArticle("وبحسب مصادر الوكالة، فإن هذه المناقشات لا تزال في مراحلها الأولية.");
+  coder_->Code(a);
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_FALSE(a.quotes[0].speaker.has_value());
+  EXPECT_EQ(a.quotes[0].speaker_name, "مصادر الوكالة");
+  EXPECT_EQ(a.quotes[0].text, "هذه المناقشات لا تزال في مراحلها الأولية");
+  ExpectOffsets(a);
+}
+
+TEST_F(QuoteFinderTest, IndicatedThat) {
+  Article a = MakeArticle("وأشار وزير الخارجية الروسي إلى أن المحادثات كانت بناءة ومفيدة جدا.");
+  AddEntity(a, "RUSGOV", "وزير الخارجية الروسي", "ORG", "RUSGOV", "RUS");
+  coder_->Code(a);
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker.value_or(""), "RUSGOV");
+  EXPECT_EQ(a.quotes[0].text, "المحادثات كانت بناءة ومفيدة جدا");
+  ExpectOffsets(a);
+}
+
+TEST_F(QuoteFinderTest, ScareQuotesAreNotQuotes) {
+  Article a = MakeArticle("تبدي روسيا \"اهتماما استثنائيا\" بالممرات، وتعقد ضمن \"إطار خاص\" اجتماعات.");
+  AddEntity(a, "RUS", "روسيا", "GPE", "RUS", "RUS");
+  coder_->Code(a);
+  EXPECT_TRUE(a.quotes.empty());
+}
+
+TEST_F(QuoteFinderTest, AttributionAtTheEnd) {
+  Article a = MakeArticle("ارتفعت أسعار النفط بنسبة كبيرة هذا الأسبوع، بحسب وكالة رويترز.");
+  AddEntity(a, "reuters", "وكالة رويترز", "MEDIA", std::nullopt, std::nullopt);
+  coder_->Code(a);
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].speaker.value_or(""), "reuters");
+  EXPECT_EQ(a.quotes[0].text, "ارتفعت أسعار النفط بنسبة كبيرة هذا الأسبوع");
+  ExpectOffsets(a);
+}
+
+}  // namespace
+}  // namespace marsad::events

@@ -1,0 +1,405 @@
+#include "events/sentence_coder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace marsad::events {
+namespace {
+
+constexpr int kNone = -1;
+
+struct Trigger {
+  uint32_t tok = 0;
+  uint32_t pattern = 0;
+  uint32_t consumed = 0;  // token of the needed word (== tok when none)
+  bool future = false, coord = false;
+};
+
+// Clause limits around a trigger: actors are searched between boundaries only.
+struct Clause { uint32_t begin = 0, end = 0; };
+
+class SentenceCoder {
+ public:
+  SentenceCoder(const CodingContext& cx, uint32_t s)
+      : cx_(cx), v_(cx.view), lx_(cx.lexicon), sn_(v_.sentences[s]), s_(s) {}
+
+  void Run(std::vector<Event>* out);
+
+ private:
+  bool Usable(int k) const {
+    if (k < 0) return false;
+    const Slot& sl = v_.slots[k];
+    return sl.actor && !sl.attr;
+  }
+  bool Boundary(uint32_t t) const {
+    const Tok& k = v_.toks[t];
+    if (!k.word) return k.punct == U'؛' || k.punct == U';' || k.punct == U':';
+    return (lx_.Markers(k.key) & (kComp | kBound)) != 0;
+  }
+  Clause ClauseOf(uint32_t t, uint32_t consumed) const {
+    Clause c{sn_.tok_begin, sn_.tok_end};
+    for (uint32_t i = t; i > sn_.tok_begin; --i)
+      if (Boundary(i - 1)) { c.begin = i; break; }
+    for (uint32_t i = std::max(t, consumed) + 1; i < sn_.tok_end; ++i)
+      if (Boundary(i)) { c.end = i; break; }
+    return c;
+  }
+  std::string_view PrepOf(int k) const { return v_.slots[v_.slots[k].group].prep; }
+  std::vector<int> Members(int k) const {
+    std::vector<int> m;
+    if (k < 0) return m;
+    const uint32_t g = v_.slots[k].group;
+    for (uint32_t i = sn_.slot_begin; i < sn_.slot_end; ++i)
+      if (v_.slots[i].group == g && Usable(static_cast<int>(i))) m.push_back(static_cast<int>(i));
+    return m;
+  }
+  int Subject(const Trigger& tr, const Pattern& p, const Clause& c, double* q) const;
+  int Target(const Trigger& tr, const Pattern& p, const Clause& c, int src, double* q, bool* between) const;
+  std::string Mode(const Trigger& tr, const Pattern& p) const;
+  void Emit(const Trigger& tr, const Pattern& p, int src, int tgt, double conf, const std::string& mode,
+            std::vector<Event>* out);
+  void Locate(Event* e, const Trigger& tr, int src, int tgt) const;
+
+  const CodingContext& cx_;
+  const ArticleView& v_;
+  const Lexicon& lx_;
+  const ArticleView::Sentence& sn_;
+  uint32_t s_;
+  std::vector<int> slot_at_;  // token (relative to sentence) -> slot or kNone
+  int last_src_ = kNone;      // source of the previous event in this sentence
+  uint32_t last_trigger_ = UINT32_MAX;  // last trigger (or its needed word): nouns look for subjects after it; a noun trigger may look for its subject
+  std::optional<std::string> date_[2];
+  bool date_done_[2] = {false, false};
+};
+
+// Subject: the agent of a passive (من قبل X), the genitive after a noun trigger (زيارة
+// بوتين), an actor just before the trigger (SVO, nominal sentences), the elided subject of
+// a coordinated verb (وبحث), or the first actor after a verb (VSO).
+int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c, double* q) const {
+  const uint32_t t = tr.tok;
+  for (uint32_t i = sn_.slot_begin; i < sn_.slot_end; ++i) {
+    const Slot& sl = v_.slots[i];
+    if (sl.first > t && sl.first < c.end && sl.agent && Usable(static_cast<int>(i))) {
+      *q = 0.9;
+      return static_cast<int>(i);
+    }
+  }
+  if (p.pos == 'N' && !p.obj) {
+    for (uint32_t i = t + 1; i <= t + 2 && i < c.end; ++i) {
+      const int k = slot_at_[i - sn_.tok_begin];
+      if (k != kNone && v_.slots[k].first == i && Usable(k) && PrepOf(k).empty()) {
+        *q = 1.0;
+        return v_.slots[k].group;
+      }
+      if (k == kNone && !v_.toks[i].word) break;
+    }
+  }
+  if (tr.coord && p.pos == 'V') {
+    for (uint32_t i = t + 1; i <= t + 2 && i < c.end; ++i) {
+      const int k = slot_at_[i - sn_.tok_begin];
+      if (k != kNone && v_.slots[k].first == i && Usable(k) && PrepOf(k).empty()) {
+        *q = 1.0;
+        return v_.slots[k].group;
+      }
+    }
+    if (last_src_ != kNone) {
+      *q = 0.75;
+      return last_src_;
+    }
+  }
+  const uint32_t window = p.pos == 'N' ? 8 : 5;
+  // A noun after another trigger in its clause is that verb's object (أدانت مصر الهجوم):
+  // the verb's subject is not the noun's.
+  if (p.pos == 'N' && last_trigger_ != UINT32_MAX && last_trigger_ >= c.begin) return kNone;
+  for (uint32_t i = t; i > c.begin && t - i < window; --i) {
+    const int k = slot_at_[i - 1 - sn_.tok_begin];
+    if (k == kNone) continue;
+    const int g = static_cast<int>(v_.slots[k].group);
+    if (Usable(k) && PrepOf(k).empty() && !v_.slots[k].agent) {
+      *q = t - i <= 1 ? 1.0 : 0.9;
+      return g;
+    }
+    if (!Usable(k)) continue;
+    i = v_.slots[g].first + 1;  // skip the whole prepositional group
+  }
+  if (p.pos == 'V' || p.pos == 'W') {
+    for (uint32_t i = t + 1; i < c.end && i <= t + 6; ++i) {
+      const int k = slot_at_[i - sn_.tok_begin];
+      if (k == kNone || v_.slots[k].first != i) continue;
+      if (!Usable(k)) continue;
+      if (!PrepOf(k).empty()) break;  // a prepositional phrase before any subject: none
+      *q = i <= t + 2 ? 1.0 : 0.9;
+      return v_.slots[k].group;
+    }
+  }
+  return kNone;
+}
+
+// Target by the pattern's target list, in order: = (direct object), a preposition, * (any).
+int SentenceCoder::Target(const Trigger& tr, const Pattern& p, const Clause& c, int src, double* q,
+                          bool* between) const {
+  *between = false;
+  const uint32_t t = tr.tok;
+  const uint32_t src_g = src == kNone ? UINT32_MAX : v_.slots[src].group;
+  const uint32_t src_entity = src == kNone ? UINT32_MAX : v_.slots[src].entity;
+  uint32_t after = std::max(t, tr.consumed);
+  if (src != kNone)
+    for (int m : Members(src))
+      if (v_.slots[m].first > t) after = std::max(after, v_.slots[m].last);
+  auto candidate = [&](uint32_t i) -> int {
+    if (!Usable(static_cast<int>(i))) return kNone;
+    const Slot& sl = v_.slots[i];
+    if (sl.group == src_g || sl.entity == src_entity || sl.agent) return kNone;
+    return static_cast<int>(sl.group);
+  };
+  for (const std::string& spec : p.targets) {
+    if (spec == "-") continue;
+    for (uint32_t i = sn_.slot_begin; i < sn_.slot_end; ++i) {
+      const Slot& sl = v_.slots[i];
+      if (sl.first <= t || sl.first >= c.end || sl.group != i) continue;
+      const int g = candidate(i);
+      if (g == kNone) continue;
+      if (spec == "=") {
+        if (sl.first <= after || !sl.prep.empty()) continue;
+        if (sl.first - after - 1 > 4) break;
+        *q = 0.9;
+        return g;
+      }
+      if (spec == "*") {
+        if (sl.first - t > 10) break;
+        *q = 0.8;
+        return g;
+      }
+      if (sl.prep == spec) {
+        *between = spec == "بين";
+        *q = 1.0;
+        return g;
+      }
+    }
+  }
+  if (p.pos == 'N') {  // وصل X إلى موسكو في زيارة: the destination came first
+    for (uint32_t i = sn_.slot_end; i > sn_.slot_begin; --i) {
+      const Slot& sl = v_.slots[i - 1];
+      if (sl.first >= t || sl.first < c.begin || sl.group != i - 1) continue;
+      const int g = candidate(i - 1);
+      if (g == kNone || sl.prep.empty()) continue;
+      for (const std::string& spec : p.targets)
+        if (spec == sl.prep) {
+          *q = 0.8;
+          return g;
+        }
+    }
+  }
+  return kNone;
+}
+
+std::string SentenceCoder::Mode(const Trigger& tr, const Pattern& p) const {
+  const uint32_t t = tr.tok;
+  bool neg = false, fut = tr.future, hypo = false;
+  for (uint32_t i = t; i > sn_.tok_begin && t - i < 4; --i) {
+    const Tok& k = v_.toks[i - 1];
+    if (!k.word) break;
+    const uint32_t m = lx_.Markers(k.key);
+    if (m & kBound) break;
+    if ((m & kNeg) && t - i < 2) neg = true;  // لم يبحث، عدم توقيع: right before the trigger
+    if (m & kFuture) fut = true;
+  }
+  if (p.pos == 'N')
+    for (uint32_t i = t + 1; i < sn_.tok_end && i <= t + 4; ++i)
+      if (lx_.Markers(v_.toks[i].key) & kFutNoun) fut = true;
+  for (uint32_t i = t; i > sn_.tok_begin; --i) {
+    const Tok& k = v_.toks[i - 1];
+    const uint32_t m = lx_.Markers(k.key);
+    if (m & kBound) break;
+    if (m & kHypo) hypo = true;
+    // إن كان / إن تم: a condition, not the complementiser of a reported statement.
+    if ((m & kComp) && lx_.MarkerWord(k.key) == "ان" && i < t) {
+      const std::string_view next = v_.toks[i].key;
+      if (next == "كان" || next == "كانت" || next == "تم" || next == "لم") hypo = true;
+    }
+  }
+  if (neg) return "negated";
+  if (hypo) return "hypothetical";
+  if (fut) return "future";
+  return "asserted";
+}
+
+void SentenceCoder::Locate(Event* e, const Trigger& tr, int src, int tgt) const {
+  int best = kNone;
+  uint32_t best_d = UINT32_MAX;
+  for (uint32_t i = sn_.slot_begin; i < sn_.slot_end; ++i) {
+    const Slot& sl = v_.slots[i];
+    const Entity& en = cx_.article.entities[sl.entity];
+    if (en.type != "GPE" && en.type != "LOC") continue;
+    if ((src != kNone && sl.entity == v_.slots[src].entity) || (tgt != kNone && sl.entity == v_.slots[tgt].entity)) continue;
+    const bool place = sl.prep == "في" || (sl.prep == "ب" && en.type == "LOC");
+    if (!place) continue;
+    const uint32_t d = sl.first > tr.tok ? sl.first - tr.tok : tr.tok - sl.first;
+    if (d < best_d) best = static_cast<int>(i), best_d = d;
+  }
+  if (best == kNone) return;
+  const Slot& sl = v_.slots[best];
+  const Entity& en = cx_.article.entities[sl.entity];
+  const Mention& m = en.mentions[sl.mention];
+  e->location_name = m.text.empty() ? std::string(CodePointSpan(cx_.article.text, m.start, m.end)) : m.text;
+  if (en.country && !en.country->empty()) e->location_country = en.country;
+}
+
+EventActor ActorOf(const Article& a, const Slot& sl) {
+  const Entity& en = a.entities[sl.entity];
+  EventActor act;
+  act.entity = en.id;
+  act.name_en = en.name_en;
+  act.cameo = en.cameo.value_or("");
+  act.country = en.country.value_or("");
+  return act;
+}
+
+void SentenceCoder::Emit(const Trigger& tr, const Pattern& p, int src, int tgt, double conf, const std::string& mode,
+                         std::vector<Event>* out) {
+  std::string code = p.code;
+  if (mode == "future" && code.rfind("04", 0) == 0) code = "036";  // "will meet" = intent to meet
+  const CameoInfo* info = cx_.cameo.Find(code);
+  if (info == nullptr) return;
+  const uint32_t se = v_.slots[src].entity;
+  const uint32_t te = tgt == kNone ? UINT32_MAX : v_.slots[tgt].entity;
+  if (se == te) return;
+  for (const Event& e : *out) {  // one event per source, target and code in a sentence
+    if (e.evidence_start != sn_.start || e.cameo_code != code) continue;
+    const bool same_t = tgt == kNone ? !e.target.entity.has_value()
+                                     : e.target.entity == cx_.article.entities[te].id;
+    if (e.source.entity == cx_.article.entities[se].id && same_t) return;
+  }
+  Event e;
+  e.source = ActorOf(cx_.article, v_.slots[src]);
+  if (tgt != kNone) e.target = ActorOf(cx_.article, v_.slots[tgt]);
+  e.cameo_code = code;
+  e.root = info->root;
+  e.quad_class = info->quad_class;
+  e.goldstein = info->goldstein;
+  e.plover = info->plover;
+  e.mode = mode;
+  const bool fut = mode == "future";
+  if (!date_done_[fut]) {
+    date_[fut] = cx_.dates.Resolve(v_, s_, CodePointSpan(cx_.article.text, sn_.start, sn_.end), cx_.article.published, fut);
+    date_done_[fut] = true;
+  }
+  e.date = date_[fut];
+  Locate(&e, tr, src, tgt);
+  e.evidence_text = std::string(CodePointSpan(cx_.article.text, sn_.start, sn_.end));
+  e.evidence_start = sn_.start;
+  e.evidence_end = sn_.end;
+  e.confidence = std::round(std::clamp(conf, 0.0, 1.0) * 100) / 100;
+  out->push_back(std::move(e));
+}
+
+void SentenceCoder::Run(std::vector<Event>* out) {
+  if (sn_.slot_end - sn_.slot_begin == 0) return;  // no actors, no events
+  slot_at_.assign(sn_.tok_end - sn_.tok_begin, kNone);
+  for (uint32_t i = sn_.slot_begin; i < sn_.slot_end; ++i)
+    for (uint32_t t = v_.slots[i].first; t <= v_.slots[i].last && t < sn_.tok_end; ++t)
+      slot_at_[t - sn_.tok_begin] = static_cast<int>(i);
+
+  std::vector<TriggerHit> hits;
+  std::vector<bool> consumed(sn_.tok_end - sn_.tok_begin, false);
+  for (uint32_t t = sn_.tok_begin; t < sn_.tok_end; ++t) {
+    if (consumed[t - sn_.tok_begin] || slot_at_[t - sn_.tok_begin] != kNone || !v_.toks[t].word) continue;
+    hits.clear();
+    lx_.Lookup(v_.toks[t].key, &hits);
+    if (hits.empty()) continue;
+    Trigger tr;
+    bool found = false;
+    for (const TriggerHit& h : hits) {
+      const Pattern& p = lx_.patterns()[h.pattern];
+      uint32_t need_at = t;
+      if (!p.needs.empty()) {
+        // Five words after the trigger, not counting the words of actor names between
+        // (رفض المتحدث باسم مجلس الأمن القومي الأمريكي التعليق).
+        uint32_t seen = 0;
+        for (uint32_t i = t + 1; i < sn_.tok_end && seen < 5; ++i) {
+          if (slot_at_[i - sn_.tok_begin] != kNone) continue;
+          ++seen;
+          if (v_.toks[i].word && lx_.Needs(p, v_.toks[i].key)) {
+            need_at = i;
+            break;
+          }
+        }
+        if (need_at == t) continue;
+      }
+      tr = {t, h.pattern, need_at, h.future, h.coordinated};
+      found = true;
+      break;
+    }
+    if (!found) continue;
+    if (tr.consumed != t) consumed[tr.consumed - sn_.tok_begin] = true;
+    const Pattern& p = lx_.patterns()[tr.pattern];
+    struct Mark {  // the next trigger's nouns look for subjects after this one
+      uint32_t& at;
+      uint32_t t;
+      ~Mark() { at = t; }
+    } mark{last_trigger_, tr.consumed};
+    const Clause c = ClauseOf(t, tr.consumed);
+    double qs = 1, qt = 0.7;
+    bool between = false;
+    int src = kNone, tgt = kNone;
+    if (p.rev) {
+      for (uint32_t i = sn_.slot_begin; i < sn_.slot_end && src == kNone; ++i)
+        if (v_.slots[i].first > t && v_.slots[i].first < c.end && v_.slots[i].group == i && Usable(static_cast<int>(i)) &&
+            v_.slots[i].prep == "من")
+          src = static_cast<int>(i);
+      Pattern as_subject = p;
+      as_subject.pos = 'V';
+      tgt = Subject(tr, as_subject, c, &qt);
+      if (src == kNone || tgt == kNone) continue;
+    } else {
+      src = Subject(tr, p, c, &qs);
+      tgt = Target(tr, p, c, src, &qt, &between);
+      if (p.pos == 'N' && p.obj && tgt == kNone) {  // اعتقال X: the genitive is the target
+        for (uint32_t i = t + 1; i <= t + 2 && i < c.end; ++i) {
+          const int k = slot_at_[i - sn_.tok_begin];
+          if (k != kNone && Usable(k) && PrepOf(k).empty() && (src == kNone || v_.slots[k].group != v_.slots[src].group)) {
+            tgt = v_.slots[k].group;
+            qt = 1.0;
+            break;
+          }
+        }
+      }
+    }
+    const double base = !p.needs.empty() ? 0.9 : p.pos == 'V' ? 0.8 : 0.7;
+    const std::string mode = Mode(tr, p);
+    const size_t before = out->size();
+    if (between) {  // بين X و Y: the pair, both ways when the direction is arbitrary
+      const std::vector<int> pair = Members(tgt);
+      if (pair.size() >= 2) {
+        for (size_t a = 0; a < pair.size(); ++a)
+          for (size_t b = 0; b < pair.size(); ++b)
+            if (a != b && (p.sym || a < b)) Emit(tr, p, pair[a], pair[b], base * 0.95, mode, out);
+        continue;
+      }
+    }
+    if (src == kNone) continue;
+    const std::vector<int> srcs = Members(src);
+    const std::vector<int> tgts = Members(tgt);
+    const double comp = srcs.size() > 1 || tgts.size() > 1 ? 0.95 : 1.0;
+    if (!tgts.empty()) {
+      for (int a : srcs)
+        for (int b : tgts) Emit(tr, p, a, b, base * qs * qt * comp, mode, out);
+    } else if (srcs.size() >= 2 && p.sym) {
+      for (int a : srcs)
+        for (int b : srcs)
+          if (a != b) Emit(tr, p, a, b, base * qs * 0.95, mode, out);
+    } else if (p.one) {
+      for (int a : srcs) Emit(tr, p, a, kNone, base * qs * 0.7 * comp, mode, out);
+    }
+    if (out->size() > before) last_src_ = src;
+  }
+}
+
+}  // namespace
+
+void CodeSentence(const CodingContext& cx, uint32_t s, std::vector<Event>* out) {
+  SentenceCoder(cx, s).Run(out);
+}
+
+}  // namespace marsad::events
