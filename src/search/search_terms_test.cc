@@ -1,0 +1,113 @@
+// Index terms and the FTS5 tokenizer (src/store/search_terms.h, search_tokenizer.h).
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "store/search_terms.h"
+#include "store/search_tokenizer.h"
+
+namespace marsad::store {
+namespace {
+
+bool Has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+TEST(SearchTerms, KeyFirstThenStemAndSkeleton) {
+  TermAnalyzer a;
+  std::vector<std::string> t = a.IndexTerms("والكرملين", true);
+  ASSERT_FALSE(t.empty());
+  EXPECT_EQ(t[0], "والكرملين");
+  EXPECT_TRUE(Has(t, "~كرمل")) << "light stem drops و+ال and ين";
+  // Match key: hamza forms, ta marbuta and alif maqsura fold.
+  EXPECT_EQ(a.IndexTerms("أمريكا", true)[0], "امريكا");
+  EXPECT_EQ(a.IndexTerms("الدولة", true)[0], "الدوله");
+  EXPECT_EQ(a.IndexTerms("مصطفى", true)[0], "مصطفي");
+}
+
+TEST(SearchTerms, NameVariantsShareASkeletonTerm) {
+  TermAnalyzer a;
+  // ترامب is indexed with ^ترمب; the query ترمب asks for ^ترمب (and ترمب itself).
+  EXPECT_TRUE(Has(a.IndexTerms("ترامب", true), "^ترمب"));
+  EXPECT_TRUE(Has(a.QueryAlternatives("ترمب", true), "^ترمب"));
+  EXPECT_TRUE(Has(a.QueryAlternatives("ترامب", true), "ترمب"));
+  // After a proclitic: وترامب falls together with the bare name.
+  EXPECT_TRUE(Has(a.IndexTerms("وترامب", true), "^ترمب"));
+  // غرينلاند / جرينلاند.
+  std::vector<std::string> g = a.IndexTerms("غرينلاند", true), j = a.QueryAlternatives("جرينلاند", true);
+  bool shared = false;
+  for (const std::string& t : g) shared = shared || (t[0] == kSkeletonMark && Has(j, t));
+  EXPECT_TRUE(shared);
+}
+
+TEST(SearchTerms, ShortSkeletonsAndLatinWordsStayPlain) {
+  TermAnalyzer a;
+  for (const std::string& t : a.IndexTerms("بيت", true)) EXPECT_NE(t[0], kSkeletonMark) << t;
+  EXPECT_EQ(a.IndexTerms("Trump", false), std::vector<std::string>{"trump"});
+  EXPECT_EQ(a.IndexTerms("٢٠١٥", false), std::vector<std::string>{"2015"});
+}
+
+TEST(SearchTerms, HashtagsGiveTheirWords) {
+  std::string s = "وسم #الرياض_الآن هنا";
+  std::vector<WordPiece> pieces;
+  for (const text::Token& t : text::Tokenize(s)) {
+    if (IsIndexedKind(t.kind)) SplitToken(t, s, &pieces);
+  }
+  ASSERT_EQ(pieces.size(), 4u);
+  EXPECT_EQ(pieces[1].text, "الرياض");
+  EXPECT_EQ(s.substr(pieces[1].begin, pieces[1].end - pieces[1].begin), "الرياض");
+  EXPECT_EQ(pieces[2].text, "الآن");
+  EXPECT_TRUE(pieces[2].arabic);
+}
+
+// The tokenizer through SQLite: what highlight() marks are whole original words, found
+// through their variants.
+class TokenizerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(sqlite3_open(":memory:", &db_), SQLITE_OK);
+    ASSERT_TRUE(RegisterSearchTokenizer(db_).ok());
+    Exec("CREATE VIRTUAL TABLE t USING fts5(x, tokenize='marsad')");
+  }
+  void TearDown() override { sqlite3_close(db_); }
+  void Exec(const std::string& sql) {
+    char* err = nullptr;
+    ASSERT_EQ(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+  }
+  std::vector<std::string> Highlight(const std::string& match) {
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db_, "SELECT highlight(t, 0, '[', ']') FROM t WHERE t MATCH ? ORDER BY rowid", -1,
+                                 &st, nullptr),
+              SQLITE_OK);
+    sqlite3_bind_text(st, 1, match.c_str(), -1, SQLITE_TRANSIENT);
+    std::vector<std::string> out;
+    while (sqlite3_step(st) == SQLITE_ROW) out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+    sqlite3_finalize(st);
+    return out;
+  }
+  sqlite3* db_ = nullptr;
+};
+
+TEST_F(TokenizerTest, PhrasesMatchThroughCliticsAndVariants) {
+  Exec("INSERT INTO t VALUES ('قال الرئيس دونالد ترامب، إن واشنطن'), ('زار وزير الخارجية موسكو'), "
+       "('التقى دونالد ترمب بالرئيس')");
+  // A phrase in query mode (highlight() marks a matched phrase as one span): every word asks for its alternatives.
+  EXPECT_EQ(Highlight("\"دونالد ترمب\""),
+            (std::vector<std::string>{"قال الرئيس [دونالد ترامب]، إن واشنطن", "التقى [دونالد ترمب] بالرئيس"}));
+  // Verbatim terms (as the query compiler writes them); ئ is ي in the match key.
+  EXPECT_EQ(Highlight("\"=ترامب\""), (std::vector<std::string>{"قال الرئيس دونالد [ترامب]، إن واشنطن"}));
+  EXPECT_EQ(Highlight("\"~رييس\""), (std::vector<std::string>{"قال [الرئيس] دونالد ترامب، إن واشنطن",
+                                                                 "التقى دونالد ترمب [بالرئيس]"}));
+  EXPECT_TRUE(Highlight("\"=ترم\"").empty());
+}
+
+TEST_F(TokenizerTest, DiacriticsAndTatweelDoNotSplitWords) {
+  Exec("INSERT INTO t VALUES ('الحُكومَة الســعودية')");
+  EXPECT_EQ(Highlight("\"حكومة السعودية\""), (std::vector<std::string>{"[الحُكومَة الســعودية]"}));
+}
+
+}  // namespace
+}  // namespace marsad::store

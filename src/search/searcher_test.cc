@@ -1,0 +1,231 @@
+// Search over a small store: variants, ranking, filters, grouping, highlights, migration.
+#include "search/searcher.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "core/utf8.h"
+#include "store/sqlite_store.h"
+
+namespace marsad::search {
+namespace {
+
+namespace fs = std::filesystem;
+
+Article Make(const std::string& id, const std::string& title, const std::string& text, const std::string& source,
+             const std::string& date, std::optional<std::string> story = std::nullopt) {
+  Article a;
+  a.id = id, a.input = "in/" + id, a.title = title, a.text = text, a.source = source, a.published = date;
+  a.content_hash = id, a.story_id = std::move(story);
+  return a;
+}
+
+// The text of [start, end) code points of s.
+std::string Cut(const std::string& s, Span span) {
+  size_t b = utf8::ByteOffsetOfCodePoint(s, span.first), e = utf8::ByteOffsetOfCodePoint(s, span.second);
+  return s.substr(b, e - b);
+}
+
+class SearcherTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("marsad_search_test_" + std::to_string(getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    path_ = (dir_ / "s.db").string();
+    std::vector<Article> batch = {
+        Make("a1", "ترامب يلتقي بوتين في هلسنكي", "قال الرئيس الأمريكي دونالد ترامب إن اللقاء كان جيدا.",
+             "Okaz", "2015-07-21", "s1"),
+        Make("a2", "قمة هلسنكي", "التقى الرئيس الأمريكي دونالد ترمب الرئيس الروسي في العاصمة الفنلندية.",
+             "Asharq Al-Awsat", "2015-07-22", "s1"),
+        Make("a3", "الدنمارك ترفض بيع غرينلاند", "رفضت الحكومة الدنماركية عرضا لشراء جزيرة غرينلاند.",
+             "Okaz", "2015-08-01"),
+        Make("a4", "أخبار الطقس", "تشهد جرينلاند موجة حر غير مسبوقة هذا الصيف، وفق البيت الأبيض.", "Al-Riyadh",
+             "2015-08-05"),
+        Make("a5", "البيت الأبيض يعلق", "أصدر البيت الأبيض بيانا عن الاقتصاد، ولم يذكر ترامب.", "Okaz",
+             "2015-08-10"),
+    };
+    Entity e;
+    e.id = "USA", e.name_en = "United States", e.name_ar = "الولايات المتحدة", e.type = "GPE";
+    batch[4].entities = {e};
+    auto store = store::OpenSqliteStore(path_);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    store::PutResult put;
+    ASSERT_TRUE(store.value()->PutArticles(batch, &put).ok());
+    ASSERT_EQ(put.inserted, 5u);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  Results Run(Query q) {
+    auto s = Searcher::Open(path_);
+    EXPECT_TRUE(s.ok()) << s.status().message();
+    if (!s.ok()) return {};
+    auto r = s.value()->Search(q);
+    EXPECT_TRUE(r.ok()) << q.text << ": " << r.status().message();
+    return r.ok() ? std::move(r).value() : Results{};
+  }
+  Results Run(const std::string& text) {
+    Query q;
+    q.text = text;
+    return Run(q);
+  }
+  static std::vector<std::string> Ids(const Results& r) {
+    std::vector<std::string> ids;
+    for (const Hit& h : r.hits) ids.push_back(h.article_id);
+    return ids;
+  }
+  static std::vector<std::string> SortedIds(const Results& r) {
+    auto ids = Ids(r);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
+
+  fs::path dir_;
+  std::string path_;
+};
+
+TEST_F(SearcherTest, NameVariantsFindEachOther) {
+  EXPECT_EQ(SortedIds(Run("ترمب")), (std::vector<std::string>{"a1", "a2", "a5"}));
+  EXPECT_EQ(SortedIds(Run("ترامب")), (std::vector<std::string>{"a1", "a2", "a5"}));
+  EXPECT_EQ(SortedIds(Run("غرينلاند")), (std::vector<std::string>{"a3", "a4"}));
+  EXPECT_EQ(SortedIds(Run("جرينلاند")), (std::vector<std::string>{"a3", "a4"}));
+  // =word: this form only.
+  EXPECT_EQ(SortedIds(Run("=ترمب")), (std::vector<std::string>{"a2"}));
+}
+
+TEST_F(SearcherTest, CliticsAndStems) {
+  // الدنماركية / الدنمارك share a stem; الأمريكي matches أمريكي.
+  EXPECT_EQ(SortedIds(Run("أمريكي")), (std::vector<std::string>{"a1", "a2"}));
+  EXPECT_EQ(SortedIds(Run("الرئيس")), (std::vector<std::string>{"a1", "a2"}));
+}
+
+TEST_F(SearcherTest, RankingWeighsTitlesAndExactForms) {
+  // ترامب is in a1's title and text, in a5's text only: a1 first.
+  Query q;
+  q.text = "ترامب";
+  q.per_group = 1;
+  Results r = Run(q);
+  ASSERT_GE(r.hits.size(), 2u);
+  EXPECT_EQ(r.hits[0].article_id, "a1");
+  EXPECT_GE(r.hits[0].score, r.hits.back().score);
+  // Phrase and boolean queries.
+  EXPECT_EQ(SortedIds(Run("\"البيت الأبيض\"")), (std::vector<std::string>{"a4", "a5"}));
+  EXPECT_EQ(SortedIds(Run("\"الأبيض البيت\"")), (std::vector<std::string>{}));
+  EXPECT_EQ(SortedIds(Run("\"البيت الأبيض\" -ترامب")), (std::vector<std::string>{"a4"}));
+  EXPECT_EQ(SortedIds(Run("هلسنكي OR الدنمارك")), (std::vector<std::string>{"a1", "a2", "a3"}));
+  EXPECT_EQ(SortedIds(Run("(هلسنكي OR الدنمارك) ترفض")), (std::vector<std::string>{"a3"}));
+}
+
+TEST_F(SearcherTest, Filters) {
+  Query q;
+  q.text = "ترامب";
+  q.source = "okaz";
+  EXPECT_EQ(SortedIds(Run(q)), (std::vector<std::string>{"a1", "a5"}));
+  q.source.reset();
+  q.since = "2015-07-22";
+  q.until = "2015-07";
+  EXPECT_EQ(SortedIds(Run(q)), (std::vector<std::string>{"a2"}));
+  q.since.reset(), q.until.reset();
+  q.entity = "USA";
+  EXPECT_EQ(SortedIds(Run(q)), (std::vector<std::string>{"a5"}));
+  q.entity = "الولايات المتحدة";
+  EXPECT_EQ(SortedIds(Run(q)), (std::vector<std::string>{"a5"}));
+  q.entity.reset();
+  q.story = "s1";
+  EXPECT_EQ(SortedIds(Run(q)), (std::vector<std::string>{"a1", "a2"}));
+  // Bad filters are refused with a message.
+  auto s = Searcher::Open(path_);
+  ASSERT_TRUE(s.ok());
+  q.since = "July";
+  auto bad = s.value()->Search(q);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("--since"), std::string::npos);
+  q.since = "2015-08-01", q.until = "2015-07-01";
+  EXPECT_FALSE(s.value()->Search(q).ok());
+}
+
+TEST_F(SearcherTest, GroupsByStoryAndPages) {
+  Results r = Run("ترامب");
+  // a1 and a2 share story s1: one group with both; a5 is alone.
+  ASSERT_EQ(r.groups.size(), 2u);
+  EXPECT_EQ(r.total, 3u);
+  EXPECT_EQ(r.total_groups, 2u);
+  const Group& story = r.groups[0].story_id == "s1" ? r.groups[0] : r.groups[1];
+  const Group& alone = r.groups[0].story_id == "s1" ? r.groups[1] : r.groups[0];
+  EXPECT_EQ(story.matches, 2u);
+  EXPECT_EQ(story.hits.size(), 2u);
+  EXPECT_EQ(alone.story_id, "");
+  ASSERT_EQ(alone.hits.size(), 1u);
+  EXPECT_EQ(r.hits[alone.hits[0]].article_id, "a5");
+  for (size_t g = 0; g < r.groups.size(); ++g) {
+    for (size_t h : r.groups[g].hits) EXPECT_EQ(r.hits[h].group, g);
+  }
+  // Paging is by group; per_group caps the hits shown.
+  Query q;
+  q.text = "ترامب";
+  q.limit = 1;
+  q.offset = 1;
+  q.per_group = 1;
+  Results page = Run(q);
+  EXPECT_EQ(page.groups.size(), 1u);
+  EXPECT_EQ(page.total_groups, 2u);
+  EXPECT_EQ(page.hits.size(), 1u);
+}
+
+TEST_F(SearcherTest, HighlightsMarkTheMatchedWords) {
+  Results r = Run("ترمب \"البيت الأبيض\"");
+  ASSERT_EQ(r.hits.size(), 1u);
+  const Hit& h = r.hits[0];
+  EXPECT_EQ(h.article_id, "a5");
+  std::vector<std::string> marked;
+  for (Span s : h.highlights) marked.push_back(Cut(h.snippet, s));
+  // A matched phrase is one span; ترامب was found through the query's variant ترمب.
+  EXPECT_EQ(marked, (std::vector<std::string>{"البيت الأبيض", "ترامب"}));
+  ASSERT_EQ(h.title_highlights.size(), 1u);
+  EXPECT_EQ(Cut(h.title, h.title_highlights[0]), "البيت الأبيض");
+  EXPECT_EQ(h.snippet.find('\x02'), std::string::npos);
+}
+
+TEST_F(SearcherTest, NewArticlesAreSearchableAtOnceAndOldDatabasesGetTheIndex) {
+  {
+    auto store = store::OpenSqliteStore(path_);
+    ASSERT_TRUE(store.ok());
+    store::PutResult put;
+    ASSERT_TRUE(store.value()->PutArticles({Make("a6", "زيلينسكي", "كييف", "Okaz", "2015-09-01")}, &put).ok());
+  }
+  EXPECT_EQ(Ids(Run("زيلنسكي")), (std::vector<std::string>{"a6"}));
+  // Turn the file back into a schema 3 database (no index), as an older marsad left it.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP TRIGGER articles_fts_insert; DROP TRIGGER articles_fts_delete; "
+                         "DROP TRIGGER articles_fts_update; PRAGMA writable_schema=ON; "
+                         "DELETE FROM sqlite_master WHERE name LIKE 'article_fts%'; PRAGMA writable_schema=OFF; "
+                         "PRAGMA user_version=3;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto old = Searcher::Open(path_);
+  ASSERT_FALSE(old.ok());
+  EXPECT_NE(old.status().message().find("no search index"), std::string::npos);
+  ASSERT_TRUE(store::OpenSqliteStore(path_).ok());  // migrates: builds the index
+  EXPECT_EQ(SortedIds(Run("ترمب")), (std::vector<std::string>{"a1", "a2", "a5"}));
+  EXPECT_EQ(Ids(Run("زيلنسكي")), (std::vector<std::string>{"a6"}));
+}
+
+TEST_F(SearcherTest, BadQueriesAndFilesAreErrors) {
+  auto s = Searcher::Open(path_);
+  ASSERT_TRUE(s.ok());
+  Query q;
+  q.text = "\"unclosed";
+  auto r = s.value()->Search(q);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_FALSE(Searcher::Open((dir_ / "missing.db").string()).ok());
+}
+
+}  // namespace
+}  // namespace marsad::search
