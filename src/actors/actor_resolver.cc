@@ -1,6 +1,7 @@
 #include "actors/actor_resolver.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -104,7 +105,15 @@ class Doc {
   void Mention(Entity& e, uint32_t start, uint32_t end) {
     e.mentions.push_back({start, end, Slice(start, end)});
     covered_.emplace_back(start, end);
-    if (e.country) NoteCountry(*e.country);
+    // "الجانبان" / "البلدين" look back at actors: countries and organisations, not places.
+    if (e.type == "LOC" || e.type == "MEDIA") return;
+    if (e.type == "ORG" && e.cameo && e.cameo->rfind("IGO", 0) == 0) {
+      NoteCountry(e.id);
+    } else if (e.type == "PERSON" && e.cameo && e.cameo->rfind("IGO", 0) == 0) {
+      return;  // an international official speaks for the organisation, not their country
+    } else if (e.country) {
+      NoteCountry(*e.country);
+    }
   }
 
   bool Covered(uint32_t start, uint32_t end) const {
@@ -133,7 +142,9 @@ class Doc {
   }
 
   std::unordered_map<std::string, std::string> bindings;  // holder|office -> entity id
-  std::string last_office;
+  std::string last_office;         // office of the last role phrase ("نظيره" takes it)
+  std::string last_person_office;  // office of the last person named (when no role phrase yet)
+  uint32_t last_location_end = UINT32_MAX;  // end of the last capital read as a place
 
   std::vector<Entity> Finish() {
     for (Entity& e : entities_) {
@@ -336,6 +347,7 @@ std::vector<Entity> ActorResolver::Resolve(std::string_view text, const std::opt
         if (IsCountryLike(next, kb)) {
           consumed[k + 1] = true;
           const std::string holder = ents[next->entity].id;
+          if (doc.last_office.empty() && !doc.last_person_office.empty()) doc.last_office = doc.last_person_office;
           if (doc.last_office.empty()) {
             doc.Mention(doc.Role(holder, "GOV"), h.start, hits[k + 1].end);
           } else {
@@ -346,7 +358,10 @@ std::vector<Entity> ActorResolver::Resolve(std::string_view text, const std::opt
       }
       case PatternKind::kPair: {
         for (const std::string& c : doc.LastTwoCountries()) {
-          if (p->value == "GOV") {
+          const KbEntity* holder = kb.Find(c);
+          if (holder != nullptr && holder->type != "GPE") {  // an organisation is its own side
+            if (p->value == "GOV") doc.Mention(doc.FromKb(static_cast<uint32_t>(holder - ents.data())), h.start, h.end);
+          } else if (p->value == "GOV") {
             doc.Mention(doc.Role(c, "GOV"), h.start, h.end);
           } else if (const KbEntity* ce = kb.Find(c)) {
             doc.Mention(doc.FromKb(static_cast<uint32_t>(ce - ents.data())), h.start, h.end);
@@ -359,11 +374,19 @@ std::vector<Entity> ActorResolver::Resolve(std::string_view text, const std::opt
         const TextToken& first = scan.tokens[h.first];
         const bool clitic_locative = h.start > first.start && first.key.substr(0, 2) == "ب";
         // A dateline ("لندن -", "الرياض:") names the place the report comes from.
-        const std::string after = doc.Slice(h.end, h.end + 3);
-        const bool dateline = after.find_first_of(":-") != std::string::npos || after.find("–") != std::string::npos ||
-                              after.find("—") != std::string::npos;
-        if (clitic_locative || dateline || kb.IsLocative(prev_word(k))) {
+        auto has_dash = [](const std::string& s) {
+          return s.find_first_of(":-") != std::string::npos || s.find("–") != std::string::npos ||
+                 s.find("—") != std::string::npos;
+        };
+        const std::string before = doc.Slice(h.start >= 3 ? h.start - 3 : 0, h.start);
+        const bool dateline = has_dash(doc.Slice(h.end, h.end + 3)) ||
+                              (has_dash(before) && before.find(':') == std::string::npos);
+        // "في واشنطن وكييف وباريس": the conjunction carries the locative on.
+        const bool listed = k > 0 && hits[k - 1].last + 1 >= h.first && doc.last_location_end == hits[k - 1].end &&
+                            h.start > first.start;
+        if (clitic_locative || dateline || listed || kb.IsLocative(prev_word(k))) {
           doc.Mention(doc.Location(country, p->value, h.start, h.end), h.start, h.end);
+          doc.last_location_end = h.end;
         } else {
           doc.Mention(doc.Role(country.id, "GOV"), h.start, h.end);
         }
@@ -375,6 +398,9 @@ std::vector<Entity> ActorResolver::Resolve(std::string_view text, const std::opt
       case PatternKind::kEntity:
       case PatternKind::kAdjective:
         doc.Mention(doc.FromKb(p->entity), h.start, h.end);
+        if (ents[p->entity].type == "PERSON") {
+          if (const KbOffice* o = kb.OfficeOf(p->entity, doc.date())) doc.last_person_office = o->office;
+        }
         break;
     }
   }

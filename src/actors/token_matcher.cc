@@ -50,11 +50,14 @@ ScannedText ScanText(std::string_view input) {
   for (const text::Token& t : toks) {
     if (t.kind == text::TokenKind::kPunct && (t.text == "." || t.text == "-" || t.text == "ـ")) continue;
     TextToken tt;
-    tt.key = t.text;
-    tt.key_start = t.start;
-    tt.start = map[t.start];
+    // "#روسيا", "#ترمب": the word after the hash sign names the actor.
+    const bool hashtag = t.kind == text::TokenKind::kHashtag && t.text.size() > 1;
+    const uint32_t skip = hashtag ? 1 : 0;
+    tt.key = t.text.substr(skip);
+    tt.key_start = t.start + skip;
+    tt.start = map[t.start + skip];
     tt.end = map[t.end];
-    tt.word = t.kind == text::TokenKind::kArabicWord || t.kind == text::TokenKind::kLatinWord;
+    tt.word = hashtag || t.kind == text::TokenKind::kArabicWord || t.kind == text::TokenKind::kLatinWord;
     out.tokens.push_back(tt);
   }
   return out;
@@ -140,7 +143,10 @@ size_t TokenMatcher::StrippedIds(std::string_view w, uint32_t* ids, uint32_t* pr
   const std::vector<text::CliticSplit> splits = text::CliticCandidates(w);
   const uint32_t letters = CodePoints(w);
   size_t n = 0;
+  static const std::string kKaf = "ك", kArticle = "ال";
   for (size_t i = 1; i < splits.size() && n < 3; ++i) {
+    // ك "like" before a bare name is rare, a name starting with ك common (كلاوس is not ك+لاوس).
+    if (splits[i].prefix.find(kKaf) != std::string::npos && splits[i].stem.rfind(kArticle, 0) != 0) continue;
     if (const uint32_t id = WordId(splits[i].stem); id != 0) {
       const uint32_t stem_letters = CodePoints(splits[i].stem);
       ids[n] = id;

@@ -63,6 +63,9 @@ int main(int argc, char** argv) {
   std::printf("event actors (countries, governments, leaders, IGOs): P %.3f  R %.3f  (tp %zu fp %zu fn %zu)\n",
               rep.event_actors.precision(), rep.event_actors.recall(), rep.event_actors.tp, rep.event_actors.fp,
               rep.event_actors.fn);
+  std::printf("  with coded names outside the KB (NER's share):       P %.3f  R %.3f  (tp %zu fp %zu fn %zu)\n",
+              rep.event_actors_with_names.precision(), rep.event_actors_with_names.recall(),
+              rep.event_actors_with_names.tp, rep.event_actors_with_names.fp, rep.event_actors_with_names.fn);
   std::printf("all entities:                                         P %.3f  R %.3f  (tp %zu fp %zu fn %zu)\n",
               rep.all.precision(), rep.all.recall(), rep.all.tp, rep.all.fp, rep.all.fn);
   return 0;
