@@ -23,9 +23,20 @@ struct LinkerOptions {
   // Jaccard similarity of 3-word shingle sets at or above which an article is a near
   // duplicate (docs/STORIES.md has the precision/recall sweep behind the default).
   double near_duplicate_threshold = 0.8;
-  // How far back (days before the newest stored article) Restore() rebuilds state.
+  // Days an article stays a near-duplicate candidate after the newest article seen.
   int window_days = 30;
+  bool stories = true;
+  // Days a story stays open after its last article (story::StoryClusterer::Options).
+  int story_window_days = 7;
+  // Cosine of an article with a story centroid from which it joins the story.
+  double story_threshold = 0.30;
 };
+
+// The day an article counts for in the windows: its publication date; an undated article
+// counts for the newest day seen before it (so it lands in the current window). Restore()
+// replays the same rule over the stored window, which is exact for dated articles; an
+// undated article restored at the very start of the window may count a few days later
+// than it did the first time (documented in docs/STORIES.md).
 
 class ArticleLinker {
  public:
@@ -46,12 +57,14 @@ class ArticleLinker {
   void TakeUpdates(store::WriteBatch* batch);
 
   uint64_t near_duplicates() const { return near_duplicates_; }
+  uint64_t stories_created() const { return stories_created_; }
 
  private:
   struct State;
+  int64_t DayOf(const Article& a);
   LinkerOptions options_;
   std::unique_ptr<State> state_;
-  uint64_t near_duplicates_ = 0;
+  uint64_t near_duplicates_ = 0, stories_created_ = 0;
 };
 
 }  // namespace marsad::pipeline

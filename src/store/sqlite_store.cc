@@ -45,11 +45,11 @@ class SqliteStore : public Store {
       if (Status s = rows_.Insert(a, &inserted); !s.ok()) return fail(s);
       ++(inserted ? result->inserted : result->already_present);
     }
-    for (const StoryRecord& story : batch.stories) {
-      if (Status s = UpsertStory(*db_, story); !s.ok()) return fail(s);
-    }
     for (const StoryMerge& m : batch.merges) {
       if (Status s = ApplyStoryMerge(*db_, m); !s.ok()) return fail(s);
+    }
+    for (const StoryRecord& story : batch.stories) {
+      if (Status s = UpsertStory(*db_, story); !s.ok()) return fail(s);
     }
     if (Status s = db_->Exec("COMMIT"); !s.ok()) return fail(s);
     return Status::Ok();

@@ -1,6 +1,7 @@
 #include "store/sqlite_store.h"
 
 #include "store/schema.h"
+#include "store/search_tokenizer.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -270,6 +271,7 @@ TEST_F(SqliteStoreTest, UpgradesSchemaOneKeepingRowsAndEnforcingArticleReference
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
   sqlite3_exec(db, "PRAGMA foreign_keys=ON", nullptr, nullptr, nullptr);
+  ASSERT_TRUE(RegisterSearchTokenizer(db).ok());  // the full-text triggers need it
   EXPECT_NE(sqlite3_exec(db, "INSERT INTO article_terms VALUES('nobody','wire',0,'X')", nullptr, nullptr, nullptr),
             SQLITE_OK);
   EXPECT_EQ(sqlite3_exec(db, "DELETE FROM articles", nullptr, nullptr, nullptr), SQLITE_OK);

@@ -48,11 +48,14 @@ struct StoryMerge {
   std::string from, into;
 };
 
-// One transaction's worth of writes: all of it is stored, or none of it.
+// One transaction's worth of writes: all of it is stored, or none of it. Order: the
+// articles, then the merges, then the story upserts. An upsert takes only id and title from
+// the record: first/last seen, article count and first source are computed from the stored
+// articles of the story, so a story row always agrees with its articles.
 struct WriteBatch {
   std::vector<Article> articles;     // inserted unless the id exists
-  std::vector<StoryRecord> stories;  // upserted by id (after the articles)
-  std::vector<StoryMerge> merges;    // applied after the upserts
+  std::vector<StoryMerge> merges;
+  std::vector<StoryRecord> stories;  // upserted by id
 };
 
 // Short form of an article for listings.

@@ -66,15 +66,20 @@ Result<std::vector<ArticleBrief>> Briefs(SqliteDb& db, const std::string& sql, c
 }  // namespace
 
 Status UpsertStory(SqliteDb& db, const StoryRecord& s) {
-  auto st = db.Prepare(
-      "INSERT INTO stories(id, title, first_seen, last_seen, article_count, first_source) VALUES(?,?,?,?,?,?) "
+  // Dates, count and first source come from the stored articles, so a story row always
+  // agrees with its articles (after merges, restarts, or several writers). "WHERE true"
+  // resolves the parsing ambiguity of INSERT ... SELECT ... ON CONFLICT (sqlite.org/lang_upsert.html).
+  static const std::string sql =
+      std::string("INSERT INTO stories(id, title, first_seen, last_seen, article_count, first_source) "
+                  "SELECT ?1, ?2, min(d), max(d), count(*), (SELECT source FROM articles WHERE story_id = ?1 "
+                  "ORDER BY ") + kArticleDateSql + ", seq LIMIT 1) FROM (SELECT " + kArticleDateSql +
+      " AS d FROM articles WHERE story_id = ?1) WHERE true "
       "ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen, "
-      "last_seen = excluded.last_seen, article_count = excluded.article_count, "
-      "first_source = excluded.first_source");
+      "last_seen = excluded.last_seen, article_count = excluded.article_count, first_source = excluded.first_source";
+  auto st = db.Prepare(sql);
   if (!st.ok()) return st.status();
   Statement& q = *st.value();
-  q.Bind(1, s.id).Bind(2, s.title).Bind(3, s.first_seen).Bind(4, s.last_seen);
-  q.Bind(5, static_cast<int64_t>(s.article_count)).Bind(6, s.first_source);
+  q.Bind(1, s.id).Bind(2, s.title);
   Status status;
   q.Step(&status);
   q.Reset();

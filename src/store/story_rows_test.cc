@@ -86,6 +86,16 @@ TEST_F(StoryRowsTest, WritesStoriesMergesAndAnswersQueries) {
   ASSERT_EQ(s1.size(), 3u);
   EXPECT_EQ(s1[2].id, "a3");
   EXPECT_EQ(store_->GetStory("s1").value()->article_count, 3u);
+  EXPECT_EQ(store_->GetStory("s1").value()->last_seen.value_or(""), "2025-02-12");
+  // Counts and dates come from the articles, whatever the record says.
+  WriteBatch wrong;
+  wrong.stories = {{"s3", "عنوان جديد", "X", "1999-01-01", "1999-01-02", 99, {}, {}}};
+  ASSERT_TRUE(store_->Write(wrong, &r).ok());
+  auto s3 = store_->GetStory("s3").value();
+  EXPECT_EQ(s3->title, "عنوان جديد");
+  EXPECT_EQ(s3->article_count, 1u);
+  EXPECT_EQ(s3->first_seen.value_or(""), "2025-03-01");
+  EXPECT_EQ(s3->first_source, "Al Riyadh");
 
   // Window queries for restoring state.
   EXPECT_EQ(store_->LatestArticleDate().value().value_or(""), "2025-03-01");
