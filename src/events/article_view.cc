@@ -79,8 +79,18 @@ ArticleView BuildView(const Article& article, const Lexicon& lx) {
       if (mn.end > mn.start) ms.push_back({mn.start, mn.end, e, m});
     }
   std::sort(ms.begin(), ms.end(), [](const M& a, const M& b) { return a.start < b.start || (a.start == b.start && a.end > b.end); });
-  uint32_t covered = 0;
+  uint32_t covered = 0, covered_start = UINT32_MAX;
+  std::vector<bool> covered_by(v.toks.size(), false);  // tokens inside a name already seen
   for (const M& m : ms) {
+    if (m.start == covered_start && m.end == covered && !v.slots.empty()) {
+      // Two actors named by one word (الطرفان، البلدين): a compound of both.
+      Slot s = v.slots.back();
+      s.entity = m.entity;
+      s.mention = m.mention;
+      s.actor = IsActorEntity(article.entities[m.entity]);
+      v.slots.push_back(s);
+      continue;
+    }
     if (m.start < covered) continue;  // overlapping mention: the earlier, longer one wins
     auto it = std::upper_bound(v.toks.begin(), v.toks.end(), m.start,
                                [](uint32_t at, const Tok& t) { return at < t.end; });
@@ -89,6 +99,8 @@ ArticleView BuildView(const Article& article, const Lexicon& lx) {
     uint32_t last = first;
     while (last + 1 < v.toks.size() && v.toks[last + 1].start < m.end) ++last;
     covered = m.end;
+    covered_start = m.start;
+    for (uint32_t t = first; t <= last; ++t) covered_by[t] = true;
     Slot s;
     s.entity = m.entity;
     s.mention = m.mention;
@@ -96,24 +108,66 @@ ArticleView BuildView(const Article& article, const Lexicon& lx) {
     s.last = last;
     s.actor = IsActorEntity(article.entities[m.entity]);
     const std::string_view pfx = m.start > v.toks[first].start ? KeyPrefixBefore(v, raw[first], m.start) : std::string_view();
+    uint32_t prep_tok = UINT32_MAX;  // the token holding the preposition
     if (!pfx.empty()) {
+      prep_tok = first;
       s.conj = pfx.rfind("و", 0) == 0;
       std::string_view rest = s.conj || pfx.rfind("ف", 0) == 0 ? pfx.substr(2) : pfx;
       if (rest.rfind("ب", 0) == 0) s.prep = "ب";
       else if (rest.rfind("ل", 0) == 0) s.prep = "ل";
       else if (rest.rfind("ك", 0) == 0) s.prep = "ك";
     }
-    if (s.prep.empty() && first > 0 && v.toks[first - 1].word &&
-        v.toks[first - 1].sentence == v.toks[first].sentence) {
-      const std::string_view prev = v.toks[first - 1].key;
-      if (prev == "و") {
-        s.conj = true;
-      } else if (lx.Markers(prev) & kPrep) {
-        s.prep = lx.MarkerWord(prev);
-        s.conj |= s.prep.size() < prev.size() && prev.rfind("و", 0) == 0;
-      } else if ((lx.Markers(prev) & kAgent) && first > 1 && lx.MarkerWord(v.toks[first - 2].key) == "من") {
-        s.agent = true;
-        s.prep = "من";
+    if (s.prep.empty() && !s.conj) {
+      // The word before the name, skipping quote marks (مع «داعش») and up to two title
+      // words that are not themselves names or function words (مع الرئيس الفرنسي ماكرون).
+      uint32_t p = first;
+      int titles = 0;
+      while (p > 0 && v.toks[p - 1].sentence == v.toks[first].sentence) {
+        const Tok& t = v.toks[p - 1];
+        if (!t.word && (t.punct == U'«' || t.punct == U'"' || t.punct == U'“' || t.punct == U'(')) {
+          --p;
+          continue;
+        }
+        if (!t.word || lx.Markers(t.key) != 0 || lx.Speech(t.key) != SpeechKind::kNone || t.key == "و" ||
+            titles >= 2 || (!covered_by.empty() && covered_by[p - 1]))
+          break;
+        std::vector<TriggerHit> hits;
+        lx.Lookup(t.key, &hits);
+        if (!hits.empty()) break;
+        ++titles;
+        --p;
+      }
+      // p: the first word of the name with its titles; look at the word before.
+      for (uint32_t q : {p, first}) {
+        if (q == 0 || !v.toks[q - 1].word || v.toks[q - 1].sentence != v.toks[first].sentence) continue;
+        const std::string_view prev = v.toks[q - 1].key;
+        if (prev == "و") {
+          s.conj = true;
+        } else if (lx.Markers(prev) & kPrep) {
+          s.prep = lx.MarkerWord(prev);
+          prep_tok = q - 1;
+          s.conj |= s.prep.size() < prev.size() && prev.rfind("و", 0) == 0;
+        } else if ((lx.Markers(prev) & kAgent) && q > 1 && lx.MarkerWord(v.toks[q - 2].key) == "من") {
+          s.agent = true;
+          s.prep = "من";
+        }
+        if (!s.prep.empty() || s.conj) break;
+      }
+    }
+    // "X of Y": مع دبلوماسيين من الولايات المتحدة، إن ممثلين لصالح — the name stands for
+    // the plain noun before its من/ل, so it takes that noun's place (and preposition).
+    if ((s.prep == "من" || s.prep == "ل") && !s.agent && prep_tok != UINT32_MAX && prep_tok > 0) {
+      const uint32_t noun = prep_tok - 1;
+      const Tok& nt = v.toks[noun];
+      if (nt.word && nt.sentence == v.toks[first].sentence && lx.Markers(nt.key) == 0 && !covered_by[noun] &&
+          lx.Speech(nt.key) == SpeechKind::kNone) {
+        std::vector<TriggerHit> hits;
+        lx.Lookup(nt.key, &hits);
+        const bool at_start = noun == 0 || v.toks[noun - 1].sentence != v.toks[first].sentence;
+        const Tok* before = at_start ? nullptr : &v.toks[noun - 1];
+        const uint32_t bm = before != nullptr && before->word ? lx.Markers(before->key) : 0;
+        const bool opens = at_start || (before != nullptr && !before->word) || (bm & (kPrep | kComp | kBound));
+        if (hits.empty() && opens) s.prep = (bm & kPrep) ? lx.MarkerWord(before->key) : std::string_view();
       }
     }
     for (uint32_t b = 1; b <= 3 && b <= first; ++b) {

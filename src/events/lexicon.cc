@@ -124,6 +124,7 @@ void Lexicon::AddVerb(std::string_view past, std::string_view present, uint32_t 
   }
   for (const auto& [f, pres] : base) {
     AddForm(f, pattern, pres);
+    if (no_enclitics_) continue;
     for (std::string_view enc : {"ه", "ها", "هم", "هما", "كم", "نا"}) AddForm(f + std::string(enc), pattern, pres);
   }
 }
@@ -195,6 +196,7 @@ Status Lexicon::LoadSpeech() {
                       : f[0] == "cont" ? SpeechKind::kCont
                       : f[0] == "part" ? SpeechKind::kPart
                       : f[0] == "attr" ? SpeechKind::kAttr
+                      : f[0] == "skip" ? SpeechKind::kSkip
                                        : SpeechKind::kNone;
     if (kind == SpeechKind::kNone) return Bad("speech.tsv", no, "unknown kind '" + f[0] + "'");
     for (const std::string& form : Split(f[2], ',')) {
@@ -204,11 +206,13 @@ Status Lexicon::LoadSpeech() {
         if (slash == std::string::npos) return Bad("speech.tsv", no, "verb form is not past/present");
         StrMap<std::vector<Form>> saved;
         saved.swap(forms_);
+        no_enclitics_ = true;  // أشار+ه would be إشارة
         AddVerb(text::MatchKey(Trim(form.substr(0, slash))), text::MatchKey(Trim(form.substr(slash + 1))), 0);
-        for (const auto& [w, unused] : forms_) speech_.emplace(w, kind);
+        no_enclitics_ = false;
+        for (const auto& [w, unused] : forms_) speech_.emplace(w, kind);  // the first kind listed wins
         forms_.swap(saved);
       } else {
-        speech_.emplace(text::MatchKey(Trim(form)), kind);
+        speech_[text::MatchKey(Trim(form))] = kind;  // literal words override generated forms (يذكر أن)
       }
     }
   }

@@ -34,7 +34,7 @@ struct TriggerHit {
   bool coordinated = false;  // the word carried و/ف (وبحث: the subject may be elided)
 };
 
-enum class SpeechKind : uint8_t { kNone, kSay, kCont, kPart, kAttr };
+enum class SpeechKind : uint8_t { kNone, kSay, kCont, kPart, kAttr, kSkip };
 
 // Function-word classes of markers.tsv (bit set).
 enum MarkerBit : uint32_t {
@@ -86,6 +86,7 @@ class Lexicon {
   StrMap<uint32_t> markers_;
   StrMap<int> weekdays_, months_;
   std::vector<std::string> prefixes_;  // proclitic combinations, shortest first
+  bool no_enclitics_ = false;          // while generating reporting verbs
 };
 
 }  // namespace marsad::events

@@ -111,8 +111,24 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
   const uint32_t window = p.pos == 'N' ? 8 : 5;
   // A noun after another trigger in its clause is that verb's object (أدانت مصر الهجوم):
   // the verb's subject is not the noun's.
+  if (p.pos == 'N') {  // الهجوم الذي شنته إسرائيل: the agent in the relative clause
+    for (uint32_t i = t + 1; i < c.end && i <= t + 4; ++i) {
+      const std::string_view w = v_.toks[i].key;
+      if (w != "الذي" && w != "التي" && w != "الذين") continue;
+      for (uint32_t j = i + 2; j < c.end && j <= i + 3; ++j) {
+        const int k = slot_at_[j - sn_.tok_begin];
+        if (k != kNone && v_.slots[k].first == j && Usable(k) && PrepOf(k).empty()) {
+          *q = 0.9;
+          return v_.slots[k].group;
+        }
+      }
+      break;
+    }
+  }
   if (p.pos == 'N' && last_trigger_ != UINT32_MAX && last_trigger_ >= c.begin) return kNone;
   for (uint32_t i = t; i > c.begin && t - i < window; --i) {
+    const Tok& tk = v_.toks[i - 1];
+    if (!tk.word && (tk.punct == U'،' || tk.punct == U',')) break;  // "قرب الحدود السورية، نفى"
     const int k = slot_at_[i - 1 - sn_.tok_begin];
     if (k == kNone) continue;
     const int g = static_cast<int>(v_.slots[k].group);
@@ -162,7 +178,7 @@ int SentenceCoder::Target(const Trigger& tr, const Pattern& p, const Clause& c, 
       if (g == kNone) continue;
       if (spec == "=") {
         if (sl.first <= after || !sl.prep.empty()) continue;
-        if (sl.first - after - 1 > 4) break;
+        if (sl.first - after - 1 > 8) break;
         *q = 0.9;
         return g;
       }
@@ -310,6 +326,10 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     if (hits.empty()) continue;
     Trigger tr;
     bool found = false;
+    // Patterns with needed words first (أجرى اتصالا -> 041 before أجرى alone), then file order.
+    std::stable_sort(hits.begin(), hits.end(), [&](const TriggerHit& a, const TriggerHit& b) {
+      return !lx_.patterns()[a.pattern].needs.empty() && lx_.patterns()[b.pattern].needs.empty();
+    });
     for (const TriggerHit& h : hits) {
       const Pattern& p = lx_.patterns()[h.pattern];
       uint32_t need_at = t;
@@ -354,6 +374,14 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       if (src == kNone || tgt == kNone) continue;
     } else {
       src = Subject(tr, p, c, &qs);
+      if (src == kNone && c.begin > sn_.tok_begin && !(lx_.Markers(v_.toks[c.begin - 1].key) & kComp)) {
+        // A clause after حيث/كما/فيما without its own subject continues the sentence's
+        // subject: the first actor of the sentence without a preposition.
+        for (uint32_t i = sn_.slot_begin; i < sn_.slot_end && src == kNone; ++i)
+          if (v_.slots[i].first < c.begin && Usable(static_cast<int>(i)) && PrepOf(static_cast<int>(i)).empty() &&
+              !v_.slots[i].agent)
+            src = static_cast<int>(v_.slots[i].group), qs = 0.7;
+      }
       tgt = Target(tr, p, c, src, &qt, &between);
       if (p.pos == 'N' && p.obj && tgt == kNone) {  // اعتقال X: the genitive is the target
         for (uint32_t i = t + 1; i <= t + 2 && i < c.end; ++i) {
