@@ -23,6 +23,12 @@ bool Wordlike(const text::Token& t) {
 // Calls f(stem) for the first max_words word tokens of a match-key text.
 template <typename F>
 void ForEachStem(std::string_view text, int max_words, F&& f) {
+  // Only a prefix can hold max_words words: tokenise no more than 24 bytes a word (Arabic
+  // words average ~10 bytes with the space), cut at a space so no word is split.
+  if (max_words >= 0 && text.size() > static_cast<size_t>(max_words) * 24) {
+    const size_t cut = text.rfind(' ', static_cast<size_t>(max_words) * 24);
+    text = text.substr(0, cut == std::string_view::npos ? 0 : cut);
+  }
   int words = 0;
   for (const text::Token& t : text::Tokenize(text)) {
     if (!Wordlike(t)) continue;
@@ -33,7 +39,25 @@ void ForEachStem(std::string_view text, int max_words, F&& f) {
 
 }  // namespace
 
+namespace {
+// For a short vector against a long one: binary search of each short term.
+double SkewedDot(const SparseVector& small, const SparseVector& large) {
+  double sum = 0;
+  auto from = large.begin();
+  for (const TermWeight& t : small) {
+    from = std::lower_bound(from, large.end(), t.term,
+                            [](const TermWeight& x, uint64_t k) { return x.term < k; });
+    if (from == large.end()) break;
+    if (from->term == t.term) sum += static_cast<double>(t.weight) * static_cast<double>(from->weight);
+  }
+  return sum;
+}
+}  // namespace
+
 double Dot(const SparseVector& a, const SparseVector& b) {
+  // Same sum, in term order either way, so the result does not depend on the method.
+  if (a.size() * 8 < b.size()) return SkewedDot(a, b);
+  if (b.size() * 8 < a.size()) return SkewedDot(b, a);
   double sum = 0;
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {

@@ -86,6 +86,9 @@ class StoryClusterer {
     double entity_weight = 2.0;
     int max_body_words = 300;
     int max_terms = 60;
+    // Candidate stories must share at least this many of the article's 12 heaviest terms
+    // (then every candidate is scored exactly). 2 skips stories that share a single word.
+    int min_shared_terms = 2;
   };
 
   explicit StoryClusterer(Options options);

@@ -185,21 +185,41 @@ void StoryState::MaybeRebuildPostings() {
   }
 }
 
-void StoryState::Candidates(const SparseVector& v, std::vector<uint32_t>* out) {
+void StoryState::Candidates(const SparseVector& probe, int min_hits, std::vector<uint32_t>* out) {
   out->clear();
   if (++query_ == 0) {
     std::fill(seen_.begin(), seen_.end(), 0);
     query_ = 1;
   }
-  for (const TermWeight& t : v) {
-    auto it = postings_.find(t.term);
+  hits_.resize(seen_.size());
+  last_term_.resize(seen_.size());
+  for (uint32_t ti = 0; ti < probe.size(); ++ti) {
+    auto it = postings_.find(probe[ti].term);
     if (it == postings_.end()) continue;
     for (uint32_t slot : it->second) {
-      if (seen_[slot] == query_ || !stories_[slot].alive) continue;
-      seen_[slot] = query_;
-      out->push_back(slot);
+      if (!stories_[slot].alive) continue;
+      if (seen_[slot] != query_) {
+        seen_[slot] = query_;
+        hits_[slot] = 0;
+        last_term_[slot] = UINT32_MAX;
+      }
+      // Each probe term counts once per story (a list can hold a slot twice).
+      if (last_term_[slot] == ti) continue;
+      last_term_[slot] = ti;
+      if (static_cast<int>(++hits_[slot]) == min_hits) out->push_back(slot);
     }
   }
+  // Postings left over from evicted articles must not make a story a candidate, or a
+  // restarted run (which never had them) could decide differently: recount the hits on
+  // the centroids as they are now (every centroid term is posted, so this only drops).
+  size_t kept = 0;
+  for (uint32_t slot : *out) {
+    const SparseVector& c = stories_[slot].centroid;
+    int live = 0;
+    for (const TermWeight& t : probe) live += Contains(c, t.term);
+    if (live >= min_hits) (*out)[kept++] = slot;
+  }
+  out->resize(kept);
 }
 
 const StoryRec* StoryState::FindStory(const std::string& id) const {

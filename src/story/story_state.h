@@ -51,9 +51,9 @@ class StoryState {
   // Evicts every article with day < min_day; stories left empty are forgotten.
   void EvictBefore(int64_t min_day);
 
-  // Stories sharing a term with `v` (a superset: may hold stories that share only an
-  // evicted term, or the same slot twice; callers score them exactly).
-  void Candidates(const SparseVector& v, std::vector<uint32_t>* out);
+  // The live stories whose centroid holds at least `min_hits` of the terms of `probe`
+  // (a function of the current state only, not of its history; order unspecified).
+  void Candidates(const SparseVector& probe, int min_hits, std::vector<uint32_t>* out);
 
   const StoryRec* FindStory(const std::string& id) const;
   uint32_t SlotOf(const std::string& story_id) const;  // REQUIRES: exists
@@ -81,6 +81,7 @@ class StoryState {
   size_t posting_entries_ = 0;
   uint64_t next_seq_ = 0;
   std::vector<uint32_t> seen_;  // per slot: last Candidates() call that listed it
+  std::vector<uint32_t> hits_, last_term_;  // per slot, valid when seen_ == query_
   uint32_t query_ = 0;
 };
 
