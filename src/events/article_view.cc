@@ -128,8 +128,11 @@ ArticleView BuildView(const Article& article, const Lexicon& lx) {
           --p;
           continue;
         }
-        if (!t.word || lx.Markers(t.key) != 0 || lx.Speech(t.key) != SpeechKind::kNone || t.key == "و" ||
-            titles >= 2 || (!covered_by.empty() && covered_by[p - 1]))
+        // Titles are definite nouns and adjectives (الرئيس الفرنسي); anything else ends the name.
+        const uint32_t mk = t.word ? lx.Markers(t.key) : 0;
+        const bool head = (mk & kHead) != 0;  // تنظيم «داعش»
+        if (!t.word || (t.key.rfind("ال", 0) != 0 && !head) || (mk != 0 && !head) ||
+            lx.Speech(t.key) != SpeechKind::kNone || titles >= 2 || covered_by[p - 1])
           break;
         std::vector<TriggerHit> hits;
         lx.Lookup(t.key, &hits);

@@ -10,8 +10,7 @@ namespace marsad::events {
 namespace {
 
 // Match-key letters used by the form generator.
-constexpr std::string_view kAlef = "ا", kYeh = "ي", kWaw = "و", kTeh = "ت", kHeh = "ه",
-                           kNoon = "ن";
+constexpr std::string_view kAlef = "ا", kYeh = "ي", kWaw = "و", kTeh = "ت", kHeh = "ه";
 
 std::vector<std::string> Split(std::string_view s, char sep) {
   std::vector<std::string> out;
@@ -84,12 +83,12 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load() {
   return lx;
 }
 
-void Lexicon::AddForm(const std::string& form, uint32_t pattern, bool present) {
+void Lexicon::AddForm(const std::string& form, uint32_t pattern, bool present, bool possessive) {
   if (Letters(form) < 2) return;
   auto& v = forms_[form];
   for (const Form& f : v)
     if (f.pattern == pattern) return;
-  v.push_back({pattern, present});
+  v.push_back({pattern, present, possessive});
 }
 
 // Verb conjugations that news text uses: 3rd person past (sg/du/pl, both genders, and
@@ -113,13 +112,20 @@ void Lexicon::AddVerb(std::string_view past, std::string_view present, uint32_t 
     if (s.rfind(kYeh, 0) == 0) s = s.substr(kYeh.size());  // written with its ي: يلتقي
     const bool weak = EndsWith(s, kYeh) || EndsWith(s, kWaw) || EndsWith(s, kAlef);
     const std::string b = weak ? DropLast(s) : s;
+    // Third person (ي، ت) takes dual/plural endings; first person (ن، ا) does not — and
+    // must not: ا + ثني + ن would be اثنين "two".
     for (std::string_view pre : {"ي", "ت", "ن", "ا"}) {
       const std::string ps = std::string(pre) + s;
       base.push_back({ps, true});
-      for (std::string_view suf : {"ان", "ون", "ين", "ا", "وا", "ن"}) base.push_back({ps + std::string(suf), true});
-      if (weak)
-        for (std::string_view suf : {"ون", "ين", "وا", "يان"})
-          base.push_back({std::string(pre) + b + std::string(suf), true});
+      if (pre == "ن" || pre == "ا") continue;
+      for (std::string_view suf : {"ان", "ا"}) base.push_back({ps + std::string(suf), true});
+      if (pre == "ي")
+        for (std::string_view suf : {"ون", "وا"}) base.push_back({ps + std::string(suf), true});
+      if (weak) {
+        base.push_back({std::string(pre) + b + "يان", true});
+        if (pre == "ي")
+          for (std::string_view suf : {"ون", "وا"}) base.push_back({std::string(pre) + b + std::string(suf), true});
+      }
     }
   }
   for (const auto& [f, pres] : base) {
@@ -134,14 +140,11 @@ void Lexicon::AddVerb(std::string_view past, std::string_view present, uint32_t 
 void Lexicon::AddNoun(std::string_view noun, uint32_t pattern) {
   const std::string n(noun);
   AddForm(n, pattern, false);
-  if (EndsWith(n, kHeh)) {  // ta marbuta (ة is ه in match keys)
-    const std::string b = DropLast(n) + std::string(kTeh);
-    for (std::string_view suf : {"ه", "ها", "هم", "هما", "ان", "ين", "ا"}) AddForm(b + std::string(suf), pattern, false);
-    AddForm(DropLast(n) + "ات", pattern, false);
-  } else {
-    for (std::string_view suf : {"ا", "ان", "ين", "ه", "ها", "هم", "هما", "ات"}) AddForm(n + std::string(suf), pattern, false);
-  }
-  (void)kNoon;
+  const bool ta = EndsWith(n, kHeh);  // ta marbuta (ة is ه in match keys)
+  const std::string b = ta ? DropLast(n) + std::string(kTeh) : n;
+  for (std::string_view suf : {"ان", "ين", "ا"}) AddForm(b + std::string(suf), pattern, false);
+  for (std::string_view suf : {"ه", "ها", "هم", "هما"}) AddForm(b + std::string(suf), pattern, false, true);
+  AddForm((ta ? DropLast(n) : n) + "ات", pattern, false);
 }
 
 Status Lexicon::LoadPatterns() {
@@ -223,7 +226,7 @@ Status Lexicon::LoadMarkers() {
   static const std::pair<const char*, uint32_t> kKinds[] = {
       {"neg", kNeg},   {"future", kFuture}, {"futnoun", kFutNoun}, {"hypo", kHypo},
       {"comp", kComp}, {"bound", kBound},   {"prep", kPrep},       {"agent", kAgent},
-      {"partday", kPartDay}, {"yearword", kYearWord}};
+      {"partday", kPartDay}, {"yearword", kYearWord}, {"head", kHead}};
   for (const auto& [no, line] : NumberedLines("events/markers.tsv")) {
     const std::vector<std::string> f = Split(line, '\t');
     if (f.size() < 2) return Bad("markers.tsv", no, "expected kind <TAB> word");
@@ -274,7 +277,7 @@ void Lexicon::Lookup(std::string_view key, std::vector<TriggerHit>* out) const {
       if (p.pos == 'V' && (has_article || !verb_prefix || (needs_present && !f.present))) continue;
       bool dup = false;
       for (size_t i = first; i < out->size(); ++i) dup |= (*out)[i].pattern == f.pattern;
-      if (!dup) out->push_back({f.pattern, fut, coord});
+      if (!dup) out->push_back({f.pattern, fut, f.possessive, coord});
     }
   }
   std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),

@@ -31,6 +31,7 @@ struct Pattern {
 struct TriggerHit {
   uint32_t pattern = 0;      // index into Lexicon::patterns()
   bool future = false;       // the word carried the future prefix س (ستستثمر)
+  bool possessive = false;   // a noun with an attached pronoun (زيارته: his visit)
   bool coordinated = false;  // the word carried و/ف (وبحث: the subject may be elided)
 };
 
@@ -39,7 +40,7 @@ enum class SpeechKind : uint8_t { kNone, kSay, kCont, kPart, kAttr, kSkip };
 // Function-word classes of markers.tsv (bit set).
 enum MarkerBit : uint32_t {
   kNeg = 1, kFuture = 2, kFutNoun = 4, kHypo = 8, kComp = 16, kBound = 32, kPrep = 64,
-  kAgent = 128, kPartDay = 256, kYearWord = 512,
+  kAgent = 128, kPartDay = 256, kYearWord = 512, kHead = 1024,
 };
 
 struct StrHash {
@@ -72,13 +73,13 @@ class Lexicon {
   void Prefixes(std::string_view key, std::vector<uint32_t>* prefix_bytes) const;
 
  private:
-  struct Form { uint32_t pattern; bool present; };
+  struct Form { uint32_t pattern; bool present; bool possessive = false; };
   Status LoadPatterns();
   Status LoadSpeech();
   Status LoadMarkers();
   void AddVerb(std::string_view past, std::string_view present, uint32_t pattern);
   void AddNoun(std::string_view noun, uint32_t pattern);
-  void AddForm(const std::string& form, uint32_t pattern, bool present);
+  void AddForm(const std::string& form, uint32_t pattern, bool present, bool possessive = false);
 
   std::vector<Pattern> patterns_;
   StrMap<std::vector<Form>> forms_;

@@ -10,6 +10,11 @@ constexpr int kNone = -1;
 bool Opens(char32_t c) { return c == U'«' || c == U'“' || c == U'"'; }
 char32_t CloserOf(char32_t c) { return c == U'«' ? U'»' : c == U'“' ? U'”' : U'"'; }
 
+// أن/إن/بأن and their pronoun forms (أنه، إنها، بأنهم) open a reported statement.
+bool IsPronounComp(std::string_view w) {
+  return w == "انه" || w == "انها" || w == "بانه" || w == "بانها" || w == "انهم" || w == "بانهم" || w == "انهما";
+}
+
 struct Speaker {
   int slot = kNone;   // slot index, or kNone
   std::string name;   // as written
@@ -18,8 +23,9 @@ struct Speaker {
 
 class QuoteFinder {
  public:
-  QuoteFinder(const Article& a, const ArticleView& v, const Lexicon& lx, std::vector<Quote>* out)
-      : a_(a), v_(v), lx_(lx), out_(out) {}
+  QuoteFinder(const Article& a, const ArticleView& v, const Lexicon& lx, std::vector<Quote>* out,
+              std::vector<PronounSubject>* subjects)
+      : a_(a), v_(v), lx_(lx), out_(out), subjects_(subjects) {}
 
   void Run() {
     for (uint32_t s = 0; s < v_.sentences.size(); ++s) Sentence(s);
@@ -36,64 +42,22 @@ class QuoteFinder {
       if (v_.slots[i].last == t) return static_cast<int>(i);
     return kNone;
   }
-  std::string SlotText(int k) const {
-    const Slot& sl = v_.slots[k];
-    return std::string(CodePointSpan(a_.text, v_.toks[sl.first].start, v_.toks[sl.last].end));
-  }
   Speaker FromSlot(int k) const {
+    const Slot& sl = v_.slots[k];
     Speaker sp;
     sp.slot = k;
-    sp.name = SlotText(k);
+    sp.name = std::string(CodePointSpan(a_.text, v_.toks[sl.first].start, v_.toks[sl.last].end));
     return sp;
   }
-  // The speaker of a reporting verb at token sv whose statement starts at token `limit`.
-  Speaker SpeakerOf(uint32_t sv, uint32_t limit, const ArticleView::Sentence& sn, SpeechKind kind) const {
-    for (uint32_t t = sv + 1; t < limit && t <= sv + 8; ++t) {  // VSO: قال الوزير إن
-      const int k = SlotStartingAt(t, sn);
-      if (k != kNone && v_.slots[k].prep.empty()) return FromSlot(k);
-    }
-    if (kind == SpeechKind::kPart) {  // ..., قائلا إن: the subject of the sentence
-      for (uint32_t i = sn.slot_begin; i < sn.slot_end; ++i)
-        if (v_.slots[i].first < sv && v_.slots[i].prep.empty() && !v_.slots[i].attr) return FromSlot(static_cast<int>(i));
-    }
-    for (uint32_t t = sv; t > sn.tok_begin && sv - t < 4; --t) {  // SVO: الوزير قال إن
-      const int k = SlotEndingAt(t - 1, sn);
-      if (k != kNone && v_.slots[k].prep.empty()) return FromSlot(k);
-    }
-    if (kind == SpeechKind::kCont || kind == SpeechKind::kPart) return last_;
-    // An unnamed speaker: the words between the verb and the statement (المتحدث باسم ...).
-    Speaker sp;
-    if (limit > sv + 1 && limit - sv <= 8 && v_.toks[sv + 1].word)
-      sp.name = std::string(CodePointSpan(a_.text, v_.toks[sv + 1].start, v_.toks[limit - 1].end));
-    return sp;
+  // The subject of the sentence before token `before`: its first actor without a
+  // preposition (the speaker of "..., مؤكدا أن" and of "حيث قالت إن"), else the last speaker.
+  Speaker SentenceSubject(uint32_t before, const ArticleView::Sentence& sn) const {
+    for (uint32_t i = sn.slot_begin; i < sn.slot_end; ++i)
+      if (v_.slots[i].first < before && v_.slots[i].prep.empty() && !v_.slots[i].attr) return FromSlot(static_cast<int>(i));
+    return last_;
   }
-  void Add(const Speaker& sp, uint32_t start, uint32_t end, bool direct) {
-    // Trim spaces and punctuation at both ends of the quoted span.
-    std::string_view txt = CodePointSpan(a_.text, start, end);
-    auto cps = [](std::string_view s) {
-      size_t n = 0;
-      for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-      return static_cast<uint32_t>(n);
-    };
-    for (;;) {
-      const std::string_view before = txt;
-      for (std::string_view p : {" ", "\n", "،", ",", ".", ":", "؛", "\"", "«", "»", "“", "”"}) {
-        if (txt.size() >= p.size() && txt.substr(0, p.size()) == p) txt.remove_prefix(p.size()), start += cps(p);
-        if (txt.size() >= p.size() && txt.substr(txt.size() - p.size()) == p) txt.remove_suffix(p.size()), end -= cps(p);
-      }
-      if (txt == before) break;
-    }
-    if (txt.empty()) return;
-    Quote q;
-    if (sp.slot != kNone) q.speaker = a_.entities[v_.slots[sp.slot].entity].id;
-    q.speaker_name = sp.name;
-    q.text = std::string(txt);
-    q.direct = direct;
-    q.start = start;
-    q.end = end;
-    out_->push_back(std::move(q));
-    if (sp.Known()) last_ = sp;
-  }
+  Speaker SpeakerOf(uint32_t sv, uint32_t limit, const ArticleView::Sentence& sn, SpeechKind kind) const;
+  void Add(const Speaker& sp, uint32_t start, uint32_t end, bool direct);
   uint32_t Words(uint32_t b, uint32_t e) const {
     uint32_t n = 0;
     for (uint32_t t = b; t < e; ++t) n += v_.toks[t].word;
@@ -105,14 +69,101 @@ class QuoteFinder {
   const ArticleView& v_;
   const Lexicon& lx_;
   std::vector<Quote>* out_;
+  std::vector<PronounSubject>* subjects_;
   Speaker last_;
 };
 
+// The speaker of a reporting verb at token sv whose statement starts at token `limit`:
+// the actor after the verb (VSO: قال الوزير إن), just before it (SVO: الوزير قال), the
+// sentence subject for participles and unnamed subjects (مؤكدا أن، حيث قالت إن، وقال إن),
+// the last speaker for وأضاف; else the words naming an unknown speaker (مصادر مطلعة).
+Speaker QuoteFinder::SpeakerOf(uint32_t sv, uint32_t limit, const ArticleView::Sentence& sn, SpeechKind kind) const {
+  for (uint32_t t = sv + 1; t < limit && t <= sv + 8; ++t) {
+    const int k = SlotStartingAt(t, sn);
+    if (k != kNone && v_.slots[k].prep.empty()) return FromSlot(k);
+  }
+  const std::string_view verb = v_.toks[sv].key;
+  const bool coordinated = verb.rfind("و", 0) == 0 || verb.rfind("ف", 0) == 0;
+  const bool after_bound = sv > sn.tok_begin && (lx_.Markers(v_.toks[sv - 1].key) & (kBound | kComp));
+  if (!coordinated && !after_bound) {
+    for (uint32_t t = sv; t > sn.tok_begin && sv - t < 3; --t) {
+      if (!v_.toks[t - 1].word) break;
+      const int k = SlotEndingAt(t - 1, sn);
+      if (k != kNone && v_.slots[k].prep.empty()) return FromSlot(k);
+    }
+  }
+  if (kind == SpeechKind::kPart) return SentenceSubject(sv, sn);
+  if (kind == SpeechKind::kCont) return last_;
+  const uint32_t nt = sv + 1 < limit ? sv + 1 : limit;
+  const Tok& next = v_.toks[std::min<uint32_t>(nt, sn.tok_end - 1)];
+  const std::string_view nk = next.key;
+  const bool unnamed = sv + 1 >= limit || !next.word || (lx_.Markers(nk) & (kPrep | kComp)) ||
+                       nk.rfind("ل", 0) == 0 || nk.rfind("ب", 0) == 0;
+  if (unnamed) return SentenceSubject(sv, sn);
+  Speaker sp;
+  uint32_t end = limit;
+  if (end > sv + 2 && lx_.MarkerWord(v_.toks[end - 1].key) == "الي") --end;  // أشار المصدر إلى أن
+  while (end > sv + 1 && !v_.toks[end - 1].word) --end;
+  if (end > sv + 1 && end - sv <= 7) sp.name = std::string(CodePointSpan(a_.text, v_.toks[sv + 1].start, v_.toks[end - 1].end));
+  // A definite noun alone (وقالت الوزارة، وأشار المصدر) names the same source again.
+  if (nk.rfind("ال", 0) == 0 && end == sv + 2 && last_.slot != kNone) sp.slot = last_.slot;
+  return sp;
+}
+
+void QuoteFinder::Add(const Speaker& sp, uint32_t start, uint32_t end, bool direct) {
+  // Trim spaces and punctuation at both ends of the quoted span.
+  std::string_view txt = CodePointSpan(a_.text, start, end);
+  auto cps = [](std::string_view s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return static_cast<uint32_t>(n);
+  };
+  for (;;) {
+    const std::string_view before = txt;
+    for (std::string_view p : {" ", "\n", "،", ",", ".", ":", "؛", "\"", "«", "»", "“", "”"}) {
+      if (txt.size() >= p.size() && txt.substr(0, p.size()) == p) txt.remove_prefix(p.size()), start += cps(p);
+      if (txt.size() >= p.size() && txt.substr(txt.size() - p.size()) == p) txt.remove_suffix(p.size()), end -= cps(p);
+    }
+    if (txt == before) break;
+  }
+  if (txt.empty()) return;
+  Quote q;
+  if (sp.slot != kNone) q.speaker = a_.entities[v_.slots[sp.slot].entity].id;
+  q.speaker_name = sp.name;
+  q.text = std::string(txt);
+  q.direct = direct;
+  q.start = start;
+  q.end = end;
+  out_->push_back(std::move(q));
+  if (sp.slot != kNone) last_ = sp;
+}
+
 void QuoteFinder::Sentence(uint32_t s) {
   const ArticleView::Sentence& sn = v_.sentences[s];
-  std::vector<bool> used(sn.tok_end - sn.tok_begin, false);  // reporting verbs already quoted
+  // Reporting verbs and the complementiser that starts their statement (0 = none).
+  struct Rep { uint32_t sv = 0, comp = 0; SpeechKind kind = SpeechKind::kNone; bool used = false; };
+  std::vector<Rep> reps;
+  for (uint32_t t = sn.tok_begin; t < sn.tok_end; ++t) {
+    const SpeechKind k = lx_.Speech(v_.toks[t].key);
+    if (k != SpeechKind::kSay && k != SpeechKind::kCont && k != SpeechKind::kPart) continue;
+    if (t > sn.tok_begin && lx_.Speech(v_.toks[t - 1].key) == SpeechKind::kSkip) continue;  // يذكر أن
+    Rep r{t, 0, k, false};
+    for (uint32_t i = t + 1; i < sn.tok_end && i <= t + 10; ++i) {
+      const std::string_view w = v_.toks[i].key;
+      if ((lx_.Markers(w) & kComp) || IsPronounComp(w)) {
+        r.comp = i;
+        break;
+      }
+      const char32_t pc = v_.toks[i].punct;
+      if (!v_.toks[i].word && pc != U'،' && pc != U',' && pc != U':' && pc != U'(' && pc != U')' && pc != U'"' &&
+          pc != U'«' && pc != U'»' && pc != U'“' && pc != U'”')
+        break;
+      if (lx_.Speech(w) != SpeechKind::kNone) break;
+    }
+    reps.push_back(r);
+  }
   bool quoted = false;
-  // 1. Direct quotes.
+  // 1. Direct quotes after a reporting verb or a colon.
   for (uint32_t t = sn.tok_begin; t < sn.tok_end; ++t) {
     if (!Opens(v_.toks[t].punct)) continue;
     const char32_t close = CloserOf(v_.toks[t].punct);
@@ -123,18 +174,21 @@ void QuoteFinder::Sentence(uint32_t s) {
       t = c;
       continue;
     }
+    Rep* rep = nullptr;
+    for (Rep& r : reps)
+      if (r.sv < t && t - r.sv <= 12) rep = &r;
     Speaker sp;
     bool attributed = false;
-    for (uint32_t i = t; i > sn.tok_begin && t - i < 12; --i) {
-      const SpeechKind k = lx_.Speech(v_.toks[i - 1].key);
-      if (k == SpeechKind::kSay || k == SpeechKind::kCont || k == SpeechKind::kPart) {
-        sp = SpeakerOf(i - 1, t, sn, k);
-        used[i - 1 - sn.tok_begin] = true;
-        attributed = true;
-        break;
+    if (rep != nullptr) {
+      // Words quoted inside a reported statement (أن هناك "أراضي قيمة"): the statement is
+      // the quote. Quotes before the complementiser name the speaker (أعلن حساب «...» أن).
+      if ((rep->comp != 0 && rep->comp < t && Words(rep->comp + 1, t) > 0) || rep->comp > c) {
+        t = c;
+        continue;
       }
-    }
-    if (!attributed && t > sn.tok_begin && v_.toks[t - 1].punct == U':') {  // ترامب: "..."
+      sp = SpeakerOf(rep->sv, rep->comp != 0 && rep->comp < t ? rep->comp : t, sn, rep->kind);
+      rep->used = attributed = true;
+    } else if (t > sn.tok_begin && v_.toks[t - 1].punct == U':') {  // ترامب: "..."
       const int k = t >= sn.tok_begin + 2 ? SlotEndingAt(t - 2, sn) : kNone;
       if (k != kNone) sp = FromSlot(k), attributed = true;
     }
@@ -144,52 +198,51 @@ void QuoteFinder::Sentence(uint32_t s) {
     }
     t = c;
   }
-  // 2. Reported speech: a reporting verb, its speaker, then أن/إن/بأن and the statement.
-  for (uint32_t t = sn.tok_begin; t < sn.tok_end; ++t) {
-    if (used[t - sn.tok_begin]) continue;
-    const SpeechKind k = lx_.Speech(v_.toks[t].key);
-    if (k != SpeechKind::kSay && k != SpeechKind::kCont && k != SpeechKind::kPart) continue;
-    uint32_t comp = 0;
-    for (uint32_t i = t + 1; i < sn.tok_end && i <= t + 10; ++i) {
-      const std::string_view w = v_.toks[i].key;
-      if ((lx_.Markers(w) & kComp) || w == "انه" || w == "انها" || w == "بانه" || w == "بانها" || w == "انهم" ||
-          w == "بانهم") {
-        comp = i;
+  // 2. Reported speech: each statement runs to the next reporting verb with a statement
+  //    of its own (..., مؤكدا أن ...) or to the end of the sentence.
+  for (size_t i = 0; i < reps.size(); ++i) {
+    const Rep& r = reps[i];
+    if (r.used || r.comp == 0) continue;
+    uint32_t end = sn.end;
+    for (size_t j = i + 1; j < reps.size(); ++j)
+      if (reps[j].comp != 0 && reps[j].sv > r.comp) {
+        end = v_.toks[reps[j].sv].start;
         break;
       }
-      if (!v_.toks[i].word && v_.toks[i].punct != U'،' && v_.toks[i].punct != ',') break;
-      if (lx_.Speech(w) != SpeechKind::kNone) break;
-    }
-    if (comp == 0 || Words(comp + 1, sn.tok_end) < 3) continue;
-    const Speaker sp = SpeakerOf(t, comp, sn, k);
-    Add(sp, v_.toks[comp].end, sn.end, false);  // after أن/إنه: the statement itself
+    uint32_t words = 0;
+    for (uint32_t t = r.comp + 1; t < sn.tok_end && v_.toks[t].start < end; ++t) words += v_.toks[t].word;
+    if (words < 2) continue;
+    const Speaker sp = SpeakerOf(r.sv, r.comp, sn, r.kind);
+    Add(sp, v_.toks[r.comp].end, end, false);
+    if (subjects_ != nullptr && sp.slot != kNone && IsPronounComp(v_.toks[r.comp].key))
+      subjects_->push_back({r.comp, v_.slots[sp.slot].entity});
     quoted = true;
-    break;  // one reported statement per sentence; the rest is its content
   }
   if (quoted) return;
   // 3. Attribution: بحسب X، ... / ... نقلا عن X.
   for (uint32_t t = sn.tok_begin; t < sn.tok_end; ++t) {
     if (lx_.Speech(v_.toks[t].key) != SpeechKind::kAttr) continue;
     Speaker sp;
-    uint32_t src_end = t;
-    for (uint32_t i = t + 1; i < sn.tok_end && i <= t + 4; ++i) {
+    for (uint32_t i = t + 1; i < sn.tok_end && i <= t + 3; ++i) {
       const int k = SlotStartingAt(i, sn);
       if (k != kNone) {
         sp = FromSlot(k);
-        src_end = v_.slots[k].last;
         break;
       }
     }
-    if (t - sn.tok_begin <= 1) {  // at the start: the statement follows the first comma
-      uint32_t comma = t + 1;
-      while (comma < sn.tok_end && v_.toks[comma].punct != U'،' && v_.toks[comma].punct != ',') ++comma;
-      if (comma >= sn.tok_end || comma - t > 8) break;
-      if (sp.slot == kNone) sp.name = std::string(CodePointSpan(a_.text, v_.toks[t + 1].start, v_.toks[comma - 1].end));
-      uint32_t from = comma + 1;
-      if (from < sn.tok_end && v_.toks[from].key == "فان") ++from;
-      if (Words(from, sn.tok_end) >= 3) Add(sp, v_.toks[from].start, sn.end, false);
+    if (t - sn.tok_begin <= 1) {  // at the start: the statement follows فإن or the first comma
+      uint32_t from = 0, stop = 0;
+      for (uint32_t i = t + 1; i < sn.tok_end && i <= t + 15 && from == 0; ++i) {
+        const std::string_view w = v_.toks[i].key;
+        if (w == "فان" || w == "فانه" || w == "فانها") from = i + 1, stop = stop == 0 ? i : stop;
+        if (stop == 0 && (v_.toks[i].punct == U'،' || v_.toks[i].punct == U',')) stop = i;
+      }
+      if (from == 0 && stop != 0 && stop - t <= 8) from = stop + 1;
+      if (from == 0 || from >= sn.tok_end) break;
+      if (sp.slot == kNone && stop > t + 1)  // the source as written: مصادر الوكالة
+        sp.name = std::string(CodePointSpan(a_.text, v_.toks[t + 1].start, v_.toks[stop - 1].end));
+      if (Words(from, sn.tok_end) >= 2) Add(sp, v_.toks[from].start, sn.end, false);
     } else if (sp.slot != kNone && Words(sn.tok_begin, t) >= 3) {
-      (void)src_end;
       Add(sp, sn.start, v_.toks[t].start, false);
     }
     break;
@@ -198,8 +251,9 @@ void QuoteFinder::Sentence(uint32_t s) {
 
 }  // namespace
 
-void FindQuotes(const Article& article, const ArticleView& view, const Lexicon& lexicon, std::vector<Quote>* out) {
-  QuoteFinder(article, view, lexicon, out).Run();
+void FindQuotes(const Article& article, const ArticleView& view, const Lexicon& lexicon, std::vector<Quote>* out,
+                std::vector<PronounSubject>* subjects) {
+  QuoteFinder(article, view, lexicon, out, subjects).Run();
 }
 
 }  // namespace marsad::events

@@ -13,6 +13,16 @@
 
 namespace marsad::events {
 
-void FindQuotes(const Article& article, const ArticleView& view, const Lexicon& lexicon, std::vector<Quote>* out);
+// A reported statement that starts with a pronoun complementiser (وأضاف أنه سيزور ...):
+// the pronoun is the speaker, who is then the subject of events in the statement.
+struct PronounSubject {
+  uint32_t tok = 0;     // the token أنه/إنها/بأنه
+  uint32_t entity = 0;  // the speaker (index into Article::entities)
+};
+
+// Appends the article's quotes to `out`; `subjects` (may be null) receives the speakers of
+// statements opened by a pronoun complementiser.
+void FindQuotes(const Article& article, const ArticleView& view, const Lexicon& lexicon, std::vector<Quote>* out,
+                std::vector<PronounSubject>* subjects = nullptr);
 
 }  // namespace marsad::events
