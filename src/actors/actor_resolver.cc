@@ -248,7 +248,11 @@ std::vector<Entity> ActorResolver::Resolve(std::string_view text, const std::opt
                              p.kind != PatternKind::kPair;
       // A title vouches for a person's short name ("الرئيس عون"), not for a country
       // adjective ("المدير المالي").
-      if (ctx_pick == nullptr && is_entity &&
+      const bool better = ctx_pick == nullptr ||
+                          (ents[p.entity].type == "PERSON" && ents[ctx_pick->entity].type == "PERSON" &&
+                           kb.OfficeOf(ctx_pick->entity, doc.date()) == nullptr &&
+                           kb.OfficeOf(p.entity, doc.date()) != nullptr);
+      if (better && is_entity &&
           ((after_title && ents[p.entity].type == "PERSON") || confirmed.count(ents[p.entity].id) != 0 ||
            (p.kind == PatternKind::kCapital && confirmed.count(ents[p.entity].country) != 0))) {
         ctx_pick = &p;
@@ -290,6 +294,14 @@ std::vector<Entity> ActorResolver::Resolve(std::string_view text, const std::opt
     return e.type == "GPE" ? e.id : (e.type == "ORG" ? e.id : e.country);
   };
 
+  // A NER person name right after a role phrase ("نظيره الكوبي برونو رودريغيز") is the
+  // office holder: the phrase then names no one else.
+  auto ner_person_at = [&](uint32_t end) {
+    return std::any_of(ner_spans.begin(), ner_spans.end(), [&](const NameSpan& s) {
+      return s.start >= end && s.start <= end + 1 && NerType(s.type) == "PERSON";
+    });
+  };
+
   std::vector<bool> consumed(hits.size(), false);
   for (size_t k = 0; k < hits.size(); ++k) {
     const KbPattern* p = chosen[k];
@@ -312,10 +324,7 @@ std::vector<Entity> ActorResolver::Resolve(std::string_view text, const std::opt
             for (const std::string& o : offices) doc.bindings.emplace(holder + "|" + o, person.id);
             if (!offices.empty()) doc.last_office = offices[0];
             consumed[k + 2] = true;
-          } else if (!offices.empty() && std::any_of(ner_spans.begin(), ner_spans.end(), [&](const NameSpan& s) {
-                       return s.start >= hits[k + 1].end && s.start <= hits[k + 1].end + 1 &&
-                              NerType(s.type) == "PERSON";
-                     })) {
+          } else if (!offices.empty() && ner_person_at(hits[k + 1].end)) {
             title_before[hits[k + 1].last] = {holder, offices[0]};
             doc.last_office = offices[0];
           } else {
@@ -348,7 +357,9 @@ std::vector<Entity> ActorResolver::Resolve(std::string_view text, const std::opt
           consumed[k + 1] = true;
           const std::string holder = ents[next->entity].id;
           if (doc.last_office.empty() && !doc.last_person_office.empty()) doc.last_office = doc.last_person_office;
-          if (doc.last_office.empty()) {
+          if (ner_person_at(hits[k + 1].end)) {
+            if (!doc.last_office.empty()) title_before[hits[k + 1].last] = {holder, doc.last_office};
+          } else if (doc.last_office.empty()) {
             doc.Mention(doc.Role(holder, "GOV"), h.start, hits[k + 1].end);
           } else {
             resolve_office(holder, {doc.last_office}, h.start, hits[k + 1].end);

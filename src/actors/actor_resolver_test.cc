@@ -1,1 +1,214 @@
-// placeholder
+#include "actors/actor_resolver.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace marsad::actors {
+namespace {
+
+const ActorResolver& R() {
+  static const std::unique_ptr<ActorResolver> r = [] {
+    auto x = ActorResolver::LoadDefault();
+    EXPECT_TRUE(x.ok()) << x.status().ToString();
+    return std::move(x).value();
+  }();
+  return *r;
+}
+
+std::map<std::string, Entity> ById(const std::vector<Entity>& v) {
+  std::map<std::string, Entity> m;
+  for (const Entity& e : v) m[e.id] = e;
+  return m;
+}
+
+std::map<std::string, Entity> Actors(const std::string& text, const char* date = nullptr,
+                                  const std::vector<NameSpan>& ner = {}) {
+  return ById(R().Resolve(text, date ? std::optional<std::string>(date) : std::nullopt, ner));
+}
+
+// Code-point offset of `needle` in `hay` (UTF-8).
+uint32_t Cp(const std::string& hay, const std::string& needle) {
+  const size_t b = hay.find(needle);
+  uint32_t n = 0;
+  for (size_t i = 0; i < b; ++i) n += (static_cast<unsigned char>(hay[i]) & 0xC0) != 0x80;
+  return n;
+}
+
+TEST(ActorResolver, CountriesGovernmentsAndMetonyms) {
+  const std::string t = "قال الكرملين إن روسيا مستعدة، وردت واشنطن بأن الولايات المتحدة ترحب.";
+  auto m = Actors(t, "2025-03-01");
+  ASSERT_TRUE(m.count("RUSGOV"));
+  EXPECT_EQ(m["RUSGOV"].type, "ORG");
+  EXPECT_EQ(m["RUSGOV"].cameo.value_or(""), "RUSGOV");
+  EXPECT_EQ(m["RUS"].mentions.at(0).text, "روسيا");
+  EXPECT_EQ(m["USAGOV"].mentions.at(0).text, "واشنطن");
+  EXPECT_EQ(m["USA"].mentions.at(0).start, Cp(t, "الولايات"));
+}
+
+TEST(ActorResolver, CliticsAreOutsideMentions) {
+  const std::string t = "وأشاد الكرملين بموقف واشنطن، ورحب بالقرار والكرملين يرى ذلك. زيارة للولايات المتحدة.";
+  auto m = Actors(t, "2025-03-01");
+  ASSERT_EQ(m["RUSGOV"].mentions.size(), 2u);
+  EXPECT_EQ(m["RUSGOV"].mentions[1].text, "الكرملين");
+  EXPECT_EQ(m["RUSGOV"].mentions[1].start, Cp(t, "والكرملين") + 1);
+  EXPECT_TRUE(m.count("USA"));
+}
+
+TEST(ActorResolver, RolePhraseDependsOnTheDate) {
+  const std::string t = "وقال الرئيس الأمريكي إن المحادثات مفيدة.";
+  EXPECT_TRUE(Actors(t, "2025-05-01").count("donald-trump"));
+  EXPECT_TRUE(Actors(t, "2022-05-01").count("joe-biden"));
+  EXPECT_TRUE(Actors(t, "2016-05-01").count("barack-obama"));
+  EXPECT_TRUE(Actors(t, "2016-05-01T10:00:00Z").count("barack-obama"));
+  EXPECT_TRUE(Actors(t).count("donald-trump"));  // no date: newest holder
+  auto m = Actors(t, "2022-05-01");
+  EXPECT_EQ(m["joe-biden"].mentions.at(0).text, "الرئيس الأمريكي");
+  EXPECT_EQ(m["joe-biden"].cameo.value_or(""), "USAGOV");
+  EXPECT_FALSE(m.count("USA"));  // the adjective belongs to the role phrase
+}
+
+TEST(ActorResolver, PersonCameoFollowsTheDate) {
+  EXPECT_EQ(Actors("قال جو بايدن", "2022-05-01")["joe-biden"].cameo.value_or(""), "USAGOV");
+  EXPECT_EQ(Actors("قال جو بايدن", "2025-05-01")["joe-biden"].cameo.value_or(""), "USAELI");
+}
+
+TEST(ActorResolver, TitleAdjectiveNameIsThePerson) {
+  const std::string t = "انتقد نائب الرئيس الأمريكي جيه. دي فانس الدنمارك. وقال فانس إن غرينلاند مهمة.";
+  auto m = Actors(t, "2025-03-29");
+  ASSERT_TRUE(m.count("jd-vance"));
+  EXPECT_EQ(m["jd-vance"].mentions.size(), 2u);
+  EXPECT_EQ(m["jd-vance"].mentions[0].text, "جيه. دي فانس");
+  EXPECT_TRUE(m.count("DNK"));
+  EXPECT_TRUE(m.count("GRL"));
+}
+
+TEST(ActorResolver, ForeignMinisterAndCounterpart) {
+  const std::string t = "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الأمريكي ماركو روبيو. وقال وزير الخارجية الروسي إن اللقاء بناء.";
+  auto m = Actors(t, "2025-02-18");
+  ASSERT_TRUE(m.count("sergey-lavrov"));
+  EXPECT_EQ(m["sergey-lavrov"].mentions.size(), 2u);
+  EXPECT_EQ(m["sergey-lavrov"].cameo.value_or(""), "RUSGOV");
+  ASSERT_TRUE(m.count("marco-rubio"));
+  EXPECT_FALSE(m.count("RUSGOV"));
+}
+
+TEST(ActorResolver, CounterpartWithoutAName) {
+  auto m = Actors("بحث وزير الخارجية عادل الجبير مع نظيره المصري التعاون.", "2015-07-31");
+  ASSERT_TRUE(m.count("sameh-shoukry"));
+  EXPECT_EQ(m["sameh-shoukry"].mentions.at(0).text, "نظيره المصري");
+}
+
+TEST(ActorResolver, UnknownHolderFallsBackToTheGovernment) {
+  auto m = Actors("أعلن وزير الدفاع الكوبي أن الجيش الكوبي جاهز.", "2025-01-01");
+  EXPECT_TRUE(m.count("CUBGOV"));
+  EXPECT_TRUE(m.count("CUBMIL"));
+}
+
+TEST(ActorResolver, SidesAndPairs) {
+  auto m = Actors("بحثت روسيا والصين التعاون، واتفق البلدين على خطة. ورحب الجانب الروسي بذلك.", "2025-01-01");
+  ASSERT_TRUE(m.count("RUS"));
+  ASSERT_TRUE(m.count("CHN"));
+  EXPECT_EQ(m["RUS"].mentions.size(), 2u);  // روسيا, البلدين
+  EXPECT_EQ(m["CHN"].mentions.size(), 2u);
+  EXPECT_EQ(m["RUSGOV"].mentions.at(0).text, "الجانب الروسي");
+}
+
+TEST(ActorResolver, SpokesmanAndAmbassador) {
+  auto m = Actors("قال المتحدث باسم الخارجية الإيرانية، وسفير روسيا لدى مصر", "2025-01-01");
+  EXPECT_TRUE(m.count("IRNGOV"));
+  EXPECT_TRUE(m.count("RUSGOV"));
+  EXPECT_TRUE(m.count("EGY"));
+}
+
+TEST(ActorResolver, SpellingVariantsAndSkeletons) {
+  auto m = Actors("قال ترمب إن ترامب يريد غرينلاند، وذكرت بلومبيرغ أن زيلنسكي وافق.", "2025-03-01");
+  EXPECT_EQ(m["donald-trump"].mentions.size(), 2u);
+  EXPECT_TRUE(m.count("GRL"));
+  EXPECT_TRUE(m.count("bloomberg"));
+  EXPECT_TRUE(m.count("volodymyr-zelensky"));
+  EXPECT_EQ(m["bloomberg"].type, "MEDIA");
+  EXPECT_EQ(m["bloomberg"].cameo.value_or(""), "USAMED");
+}
+
+TEST(ActorResolver, AmbiguousWordsNeedContext) {
+  EXPECT_TRUE(Actors("وأكد أن الوضع المالي للشركة جيد.").empty());
+  EXPECT_TRUE(Actors("صدر تقرير رئيسي عن السوق.").empty());
+  EXPECT_TRUE(Actors("بعد صلاة المغرب في المسجد").empty());
+  EXPECT_TRUE(Actors("تقدم الدورات باللغة الإنجليزية").empty());
+  // Named in full first, the short form is the person.
+  auto m = Actors("قال الرئيس الإيراني إبراهيم رئيسي اليوم، وأضاف رئيسي أن", "2022-01-01");
+  EXPECT_EQ(m["ebrahim-raisi"].mentions.size(), 2u);
+  EXPECT_TRUE(Actors("وقال الرئيس عون إن", "2023-01-01").size() <= 1u);
+  EXPECT_TRUE(Actors("وقال الرئيس عون إن", "2025-06-01").count("joseph-aoun"));
+}
+
+TEST(ActorResolver, CapitalsAsPlaces) {
+  auto m = Actors("عقد الاجتماع في موسكو، وقالت موسكو إنها ترفض.", "2025-01-01");
+  ASSERT_TRUE(m.count("loc:RUS:Moscow"));
+  EXPECT_EQ(m["loc:RUS:Moscow"].type, "LOC");
+  ASSERT_TRUE(m.count("RUSGOV"));
+  EXPECT_EQ(m["RUSGOV"].mentions.size(), 1u);
+}
+
+TEST(ActorResolver, OrganisationsAndTheirOfficers) {
+  auto m = Actors("دعا الأمين العام للأمم المتحدة إلى وقف القتال، ورحب حلف الناتو ومجلس التعاون الخليجي.", "2016-03-01");
+  EXPECT_TRUE(m.count("ban-ki-moon"));
+  EXPECT_TRUE(m.count("UNO"));
+  EXPECT_EQ(m["NATO"].cameo.value_or(""), "IGONAT");
+  EXPECT_TRUE(m.count("GCC"));
+}
+
+TEST(ActorResolver, NerNamesGetStableIdsAndSurnames) {
+  const std::string t = "وقال بالاز جارابيك الدبلوماسي السابق إن الوضع صعب. وأضاف جارابيك: الفضيحة كبيرة.";
+  const uint32_t s = Cp(t, "بالاز");
+  const std::vector<NameSpan> ner = {{s, s + 13, "PER", 0.9}};
+  auto v = R().Resolve(t, std::nullopt, ner);
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].id.rfind("ner:", 0), 0u);
+  EXPECT_EQ(v[0].type, "PERSON");
+  EXPECT_EQ(v[0].name_ar, "بالاز جارابيك");
+  ASSERT_EQ(v[0].mentions.size(), 2u);
+  EXPECT_EQ(v[0].mentions[1].text, "جارابيك");
+  EXPECT_EQ(R().Resolve(t, std::nullopt, ner)[0].id, v[0].id);  // stable
+}
+
+TEST(ActorResolver, NerNameAfterARolePhraseTakesTheRole) {
+  const std::string t = "التقى جون كيري نظيره الكوبي برونو رودريغيز في واشنطن.";
+  const uint32_t s = Cp(t, "برونو");
+  auto m = Actors(t, "2015-07-21", {{s, s + 14, "PERSON", 0.8}});
+  std::string ner_id;
+  for (auto& [id, e] : m) {
+    if (id.rfind("ner:", 0) == 0) ner_id = id;
+  }
+  ASSERT_FALSE(ner_id.empty());
+  EXPECT_FALSE(m.count("CUBGOV"));
+  EXPECT_EQ(m[ner_id].name_ar, "برونو رودريغيز");
+}
+
+TEST(ActorResolver, NerSpansInsideKbMentionsAreDropped) {
+  const std::string t = "قال فلاديمير بوتين";
+  const uint32_t s = Cp(t, "فلاديمير");
+  auto v = R().Resolve(t, std::nullopt, {{s, s + 14, "PER", 0.9}});
+  ASSERT_EQ(v.size(), 1u);
+  EXPECT_EQ(v[0].id, "vladimir-putin");
+}
+
+TEST(ActorResolver, OffsetsAreCodePointsOfTheInput) {
+  const std::string t = "🙂 قال الكرملين";  // a 4-byte emoji counts one code point
+  auto m = Actors(t);
+  ASSERT_TRUE(m.count("RUSGOV"));
+  EXPECT_EQ(m["RUSGOV"].mentions[0].start, 6u);
+  EXPECT_EQ(m["RUSGOV"].mentions[0].end, 14u);
+}
+
+TEST(ActorResolver, EmptyAndOddInput) {
+  EXPECT_TRUE(R().Resolve("", std::nullopt).empty());
+  EXPECT_TRUE(R().Resolve("   \n\n ...", std::nullopt).empty());
+  EXPECT_GE(R().name_count(), 2000u);
+  // NER spans beyond the text or reversed are ignored, never a crash.
+  EXPECT_TRUE(R().Resolve("نص", std::nullopt, {{5, 2, "PER", 1}, {1, 99, "ORG", 1}}).size() <= 1u);
+}
+
+}  // namespace
+}  // namespace marsad::actors

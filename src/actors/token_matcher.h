@@ -43,6 +43,10 @@ struct ScannedText {
 // REQUIRES: valid UTF-8. Token offsets are code points into `text`.
 ScannedText ScanText(std::string_view text);
 
+// text::NameSkeleton of a match-key word, computed without allocating per letter (the
+// matcher's hot path); equal to NameSkeleton on match-key words (tested).
+std::string SkeletonKey(std::string_view match_key_word);
+
 class TokenMatcher {
  public:
   struct Hit {
@@ -58,6 +62,7 @@ class TokenMatcher {
   // Adds a pattern given as text: scanned like a document, so its words are exactly the
   // words the text will have.
   bool AddText(std::string_view pattern, uint32_t value, bool allow_skeleton);
+  // Builds the lookup tables. REQUIRES: after the last Add, before Match.
   void Finish();
 
   std::vector<Hit> Match(const ScannedText& text) const;
@@ -73,13 +78,44 @@ class TokenMatcher {
   using Vocab = std::unordered_map<std::string, uint32_t, StrHash, std::equal_to<>>;
 
   uint32_t WordId(std::string_view w) const;        // 0 = not a pattern word
+  uint32_t FirstWordId(std::string_view w) const;   // 0 = starts no pattern
   // Ids of the stems of w after proclitics, with the letters each split removes (at most 3).
   size_t StrippedIds(std::string_view w, uint32_t* ids, uint32_t* prefix_letters) const;
   uint32_t SkeletonId(std::string_view w) const;
   uint32_t Child(uint32_t node, uint32_t word) const;  // 0 = none (node 0 is the root)
 
+  // Open-addressing tables built by Finish(): the node-based maps above cost a cache miss
+  // per probe, and every text word is looked up (bench/actors_bench.cc).
+  struct FlatStr {
+    struct Slot {
+      uint64_t hash = 0;
+      uint32_t off = 0, len = 0, value = 0;  // value 0 = empty slot
+    };
+    std::vector<Slot> slots;
+    std::string arena;
+    uint64_t mask = 0;
+    // One bit per hash value class, about 64 bits per key: most text words are not
+    // pattern words, and the filter (in cache) answers them without touching `slots`.
+    std::vector<uint64_t> filter;
+    uint64_t filter_mask = 0;
+    void Build(const Vocab& from);
+    uint32_t Find(std::string_view key) const;
+    uint32_t Find(std::string_view key, uint64_t hash) const;
+  };
+  struct FlatEdges {
+    std::vector<std::pair<uint64_t, uint32_t>> slots;  // key 0 = empty (word ids start at 1)
+    uint64_t mask = 0;
+    void Build(const std::unordered_map<uint64_t, uint32_t>& from);
+    uint32_t Find(uint64_t key) const;
+  };
+
   Vocab vocab_, skeleton_;
-  std::vector<uint8_t> stem_filter_;  // bit per hash of a word's first two letters
+  FlatStr flat_vocab_, flat_skeleton_;
+  FlatEdges flat_edges_;
+  // Words that start a pattern: only they are looked up at every text word (and after
+  // proclitics); the other pattern words only while a pattern is being followed.
+  Vocab first_words_;
+  FlatStr flat_first_;
   std::unordered_map<uint64_t, uint32_t> edges_;
   std::vector<std::vector<uint32_t>> values_{1};
   std::vector<uint8_t> skeleton_ok_{0};  // per node: a pattern ending here allows skeletons

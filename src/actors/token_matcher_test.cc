@@ -4,6 +4,9 @@
 
 #include <string>
 
+#include "text/name_skeleton.h"
+#include "text/normalizer.h"
+
 namespace marsad::actors {
 namespace {
 
@@ -128,6 +131,14 @@ TEST_F(TokenMatcherTest, NoFalseSplits) {
   EXPECT_EQ(Find("وترامب").size(), 1u);
   EXPECT_TRUE(Find("الكرملينات").empty());
   EXPECT_TRUE(Find("سموسكو").empty());
+}
+
+TEST(SkeletonKey, MatchesNameSkeleton) {
+  for (const char* w : {"ترامب", "ترمب", "جرينلاند", "غرينلاند", "بلومبيرغ", "زيلينسكي", "أمريكا", "Trump", "بوتين",
+                        "مممم", "ا", "اا", "طظذثصض", "ڤيينا", "الكرملين", "ء", "وءو", "abc123", "ᏣᎳᎩ", "😀x😀"}) {
+    const std::string key = text::MatchKey(w);
+    EXPECT_EQ(SkeletonKey(key), text::NameSkeleton(key)) << w;
+  }
 }
 
 }  // namespace
