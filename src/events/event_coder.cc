@@ -33,9 +33,11 @@ void EventCoder::Code(Article& article) const {
   article.quotes.clear();
   if (article.text.empty()) return;
   const ArticleView view = BuildView(article, *lexicon_);
-  const CodingContext cx{article, view, *lexicon_, *cameo_, *dates_};
+  // Quotes first: "وأضاف أنه سيزور X" needs the speaker as the subject of its event.
+  std::vector<PronounSubject> subjects;
+  FindQuotes(article, view, *lexicon_, &article.quotes, &subjects);
+  const CodingContext cx{article, view, *lexicon_, *cameo_, *dates_, subjects};
   for (uint32_t s = 0; s < view.sentences.size(); ++s) CodeSentence(cx, s, &article.events);
-  FindQuotes(article, view, *lexicon_, &article.quotes);
 }
 
 std::string EventMergeKey(const Event& e, const std::string& story_id) {

@@ -13,7 +13,7 @@ struct Trigger {
   uint32_t tok = 0;
   uint32_t pattern = 0;
   uint32_t consumed = 0;  // token of the needed word (== tok when none)
-  bool future = false, coord = false;
+  bool future = false, coord = false, possessive = false;
 };
 
 // Clause limits around a trigger: actors are searched between boundaries only.
@@ -57,9 +57,15 @@ class SentenceCoder {
   int Subject(const Trigger& tr, const Pattern& p, const Clause& c, double* q) const;
   int Target(const Trigger& tr, const Pattern& p, const Clause& c, int src, double* q, bool* between) const;
   std::string Mode(const Trigger& tr, const Pattern& p) const;
-  void Emit(const Trigger& tr, const Pattern& p, int src, int tgt, double conf, const std::string& mode,
+  // se, te: entity indexes (te < 0: no target).
+  void Emit(const Trigger& tr, const Pattern& p, uint32_t se, int64_t te, double conf, const std::string& mode,
             std::vector<Event>* out);
-  void Locate(Event* e, const Trigger& tr, int src, int tgt) const;
+  void Locate(Event* e, const Trigger& tr, uint32_t se, int64_t te) const;
+  std::vector<uint32_t> EntitiesOf(int slot) const {
+    std::vector<uint32_t> out;
+    for (int m : Members(slot)) out.push_back(v_.slots[m].entity);
+    return out;
+  }
 
   const CodingContext& cx_;
   const ArticleView& v_;
@@ -111,6 +117,15 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
   const uint32_t window = p.pos == 'N' ? 8 : 5;
   // A noun after another trigger in its clause is that verb's object (أدانت مصر الهجوم):
   // the verb's subject is not the noun's.
+  if (p.pos == 'N' && tr.possessive) {
+    // زيارته، في زيارته إلى كينيا ... وجد الرئيس الأميركي: "his" is the sentence's subject.
+    for (uint32_t i = sn_.slot_begin; i < sn_.slot_end; ++i)
+      if (Usable(static_cast<int>(i)) && PrepOf(static_cast<int>(i)).empty() && !v_.slots[i].agent) {
+        *q = 0.8;
+        return v_.slots[i].group;
+      }
+    return kNone;
+  }
   if (p.pos == 'N') {  // الهجوم الذي شنته إسرائيل: the agent in the relative clause
     for (uint32_t i = t + 1; i < c.end && i <= t + 4; ++i) {
       const std::string_view w = v_.toks[i].key;
@@ -126,6 +141,7 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
     }
   }
   if (p.pos == 'N' && last_trigger_ != UINT32_MAX && last_trigger_ >= c.begin) return kNone;
+  if (p.pos == 'N' && tr.coord) return kNone;  // الأمم المتحدة وحوار: a conjunct, not a subject
   for (uint32_t i = t; i > c.begin && t - i < window; --i) {
     const Tok& tk = v_.toks[i - 1];
     if (!tk.word && (tk.punct == U'،' || tk.punct == U',')) break;  // "قرب الحدود السورية، نفى"
@@ -241,14 +257,14 @@ std::string SentenceCoder::Mode(const Trigger& tr, const Pattern& p) const {
   return "asserted";
 }
 
-void SentenceCoder::Locate(Event* e, const Trigger& tr, int src, int tgt) const {
+void SentenceCoder::Locate(Event* e, const Trigger& tr, uint32_t se, int64_t te) const {
   int best = kNone;
   uint32_t best_d = UINT32_MAX;
   for (uint32_t i = sn_.slot_begin; i < sn_.slot_end; ++i) {
     const Slot& sl = v_.slots[i];
     const Entity& en = cx_.article.entities[sl.entity];
     if (en.type != "GPE" && en.type != "LOC") continue;
-    if ((src != kNone && sl.entity == v_.slots[src].entity) || (tgt != kNone && sl.entity == v_.slots[tgt].entity)) continue;
+    if (sl.entity == se || static_cast<int64_t>(sl.entity) == te) continue;
     const bool place = sl.prep == "في" || (sl.prep == "ب" && en.type == "LOC");
     if (!place) continue;
     const uint32_t d = sl.first > tr.tok ? sl.first - tr.tok : tr.tok - sl.first;
@@ -262,8 +278,8 @@ void SentenceCoder::Locate(Event* e, const Trigger& tr, int src, int tgt) const 
   if (en.country && !en.country->empty()) e->location_country = en.country;
 }
 
-EventActor ActorOf(const Article& a, const Slot& sl) {
-  const Entity& en = a.entities[sl.entity];
+EventActor ActorOf(const Article& a, uint32_t entity) {
+  const Entity& en = a.entities[entity];
   EventActor act;
   act.entity = en.id;
   act.name_en = en.name_en;
@@ -272,24 +288,21 @@ EventActor ActorOf(const Article& a, const Slot& sl) {
   return act;
 }
 
-void SentenceCoder::Emit(const Trigger& tr, const Pattern& p, int src, int tgt, double conf, const std::string& mode,
-                         std::vector<Event>* out) {
+void SentenceCoder::Emit(const Trigger& tr, const Pattern& p, uint32_t se, int64_t te, double conf,
+                         const std::string& mode, std::vector<Event>* out) {
   std::string code = p.code;
   if (mode == "future" && code.rfind("04", 0) == 0) code = "036";  // "will meet" = intent to meet
   const CameoInfo* info = cx_.cameo.Find(code);
   if (info == nullptr) return;
-  const uint32_t se = v_.slots[src].entity;
-  const uint32_t te = tgt == kNone ? UINT32_MAX : v_.slots[tgt].entity;
-  if (se == te) return;
+  if (static_cast<int64_t>(se) == te) return;
   for (const Event& e : *out) {  // one event per source, target and code in a sentence
     if (e.evidence_start != sn_.start || e.cameo_code != code) continue;
-    const bool same_t = tgt == kNone ? !e.target.entity.has_value()
-                                     : e.target.entity == cx_.article.entities[te].id;
+    const bool same_t = te < 0 ? !e.target.entity.has_value() : e.target.entity == cx_.article.entities[te].id;
     if (e.source.entity == cx_.article.entities[se].id && same_t) return;
   }
   Event e;
-  e.source = ActorOf(cx_.article, v_.slots[src]);
-  if (tgt != kNone) e.target = ActorOf(cx_.article, v_.slots[tgt]);
+  e.source = ActorOf(cx_.article, se);
+  if (te >= 0) e.target = ActorOf(cx_.article, static_cast<uint32_t>(te));
   e.cameo_code = code;
   e.root = info->root;
   e.quad_class = info->quad_class;
@@ -302,7 +315,7 @@ void SentenceCoder::Emit(const Trigger& tr, const Pattern& p, int src, int tgt, 
     date_done_[fut] = true;
   }
   e.date = date_[fut];
-  Locate(&e, tr, src, tgt);
+  Locate(&e, tr, se, te);
   e.evidence_text = std::string(CodePointSpan(cx_.article.text, sn_.start, sn_.end));
   e.evidence_start = sn_.start;
   e.evidence_end = sn_.end;
@@ -347,7 +360,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
         }
         if (need_at == t) continue;
       }
-      tr = {t, h.pattern, need_at, h.future, h.coordinated};
+      tr = {t, h.pattern, need_at, h.future, h.coordinated, h.possessive};
       found = true;
       break;
     }
@@ -398,29 +411,41 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     const std::string mode = Mode(tr, p);
     const size_t before = out->size();
     if (between) {  // بين X و Y: the pair, both ways when the direction is arbitrary
-      const std::vector<int> pair = Members(tgt);
+      const std::vector<uint32_t> pair = EntitiesOf(tgt);
       if (pair.size() >= 2) {
         for (size_t a = 0; a < pair.size(); ++a)
           for (size_t b = 0; b < pair.size(); ++b)
             if (a != b && (p.sym || a < b)) Emit(tr, p, pair[a], pair[b], base * 0.95, mode, out);
         continue;
       }
+      tgt = kNone;  // بين الأطراف اليمنية: among one actor's parts, no dyad
     }
-    if (src == kNone) continue;
-    const std::vector<int> srcs = Members(src);
-    const std::vector<int> tgts = Members(tgt);
+    std::vector<uint32_t> srcs = EntitiesOf(src);
+    if (src == kNone) {
+      // وأضاف أنه سيجتمع مع X: the speaker of the statement is its subject.
+      for (uint32_t i = t; i > sn_.tok_begin && t - i < 3 && srcs.empty(); --i)
+        for (const PronounSubject& ps : cx_.subjects)
+          if (ps.tok == i - 1) {
+            srcs.push_back(ps.entity);
+            qs = 0.8;
+            break;
+          }
+      if (!srcs.empty() && tgt == kNone) tgt = Target(tr, p, c, kNone, &qt, &between);
+    }
+    if (srcs.empty()) continue;
+    const std::vector<uint32_t> tgts = EntitiesOf(tgt);
     const double comp = srcs.size() > 1 || tgts.size() > 1 ? 0.95 : 1.0;
     if (!tgts.empty()) {
-      for (int a : srcs)
-        for (int b : tgts) Emit(tr, p, a, b, base * qs * qt * comp, mode, out);
+      for (uint32_t a : srcs)
+        for (uint32_t b : tgts) Emit(tr, p, a, b, base * qs * qt * comp, mode, out);
     } else if (srcs.size() >= 2 && p.sym) {
-      for (int a : srcs)
-        for (int b : srcs)
+      for (uint32_t a : srcs)
+        for (uint32_t b : srcs)
           if (a != b) Emit(tr, p, a, b, base * qs * 0.95, mode, out);
     } else if (p.one) {
-      for (int a : srcs) Emit(tr, p, a, kNone, base * qs * 0.7 * comp, mode, out);
+      for (uint32_t a : srcs) Emit(tr, p, a, -1, base * qs * 0.7 * comp, mode, out);
     }
-    if (out->size() > before) last_src_ = src;
+    if (out->size() > before && src != kNone) last_src_ = src;
   }
 }
 

@@ -11,6 +11,7 @@
 #include "events/cameo_table.h"
 #include "events/event_dates.h"
 #include "events/lexicon.h"
+#include "events/quote_finder.h"
 
 namespace marsad::events {
 
@@ -20,6 +21,7 @@ struct CodingContext {
   const Lexicon& lexicon;
   const CameoTable& cameo;
   const DateResolver& dates;
+  const std::vector<PronounSubject>& subjects;  // speakers of statements opened by أنه/إنها
 };
 
 // Appends the events of sentence `s` to `out`.
