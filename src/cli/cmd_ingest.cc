@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "pipeline/ingest_pipeline.h"
+#include "queue/publisher.h"
 
 namespace marsad::cli {
 namespace {
@@ -20,6 +21,7 @@ struct IngestArgs {
   double near_dup_threshold = 0.8;
   bool no_near_dups = false;
   int window_days = 30;
+  std::string nats;  // publish to NATS JetStream for `marsad worker` instead (docs/SCALE-OUT.md)
 };
 
 void PrintSummary(const pipeline::IngestSummary& s, const IngestArgs& args) {
@@ -49,11 +51,6 @@ void PrintSummary(const pipeline::IngestSummary& s, const IngestArgs& args) {
 }
 
 void Run(const IngestArgs& args, int& exit_code) {
-  auto store = OpenStoreOrReport(args.db, /*read_only=*/false);
-  if (!store) {
-    exit_code = kExitStore;
-    return;
-  }
   pipeline::IngestOptions options;
   options.jobs = args.jobs;
   options.quiet = args.quiet;
@@ -76,6 +73,30 @@ void Run(const IngestArgs& args, int& exit_code) {
   options.linker.near_duplicate_threshold = args.near_dup_threshold;
   options.linker.window_days = args.window_days;
 
+  if (!args.nats.empty()) {
+    auto published = queue::PublishToNats(args.nats, args.paths, options.reader);
+    if (!published.ok()) {
+      std::fprintf(stderr, "marsad: ingest --nats: %s\n", published.status().message().c_str());
+      exit_code = kExitStore;
+      return;
+    }
+    const queue::PublishSummary& p = published.value();
+    if (!args.quiet) {
+      std::fprintf(stderr, "published %llu documents for marsad worker (%llu published before), %llu failed, in %.2f s\n",
+                   static_cast<unsigned long long>(p.published), static_cast<unsigned long long>(p.duplicates),
+                   static_cast<unsigned long long>(p.failed), p.seconds);
+      for (size_t i = 0; i < p.failures.size() && i < args.show_failures; ++i) {
+        std::fprintf(stderr, "  failed: %s: %s\n", p.failures[i].first.c_str(), p.failures[i].second.c_str());
+      }
+    }
+    if (p.failed > 0) exit_code = kExitSomeFailed;
+    return;
+  }
+  auto store = OpenStoreOrReport(args.db, /*read_only=*/false);
+  if (!store) {
+    exit_code = kExitStore;
+    return;
+  }
   clean::Cleaner cleaner;
   auto result = pipeline::Ingest(args.paths, *store, cleaner, options);
   if (!result.ok()) {
@@ -100,6 +121,9 @@ void RegisterIngest(CLI::App& app, int& exit_code) {
       "nothing. Exit status 1 if some inputs failed (they are listed; the rest is stored).");
   cmd->add_option("paths", args->paths, "files or folders to read")->required();
   cmd->add_option("--db", args->db, "SQLite database file (created if missing; env MARSAD_DB)");
+  cmd->add_option("--nats", args->nats,
+                  "publish the documents to NATS JetStream (nats://host:4222) for `marsad worker` "
+                  "instead of processing them here (docs/SCALE-OUT.md)");
   cmd->add_option("-j,--jobs", args->jobs, "cleaning threads (default: one per core)")
       ->check(CLI::Range(0, 256));
   cmd->add_flag("-q,--quiet", args->quiet, "no progress bar and no summary");

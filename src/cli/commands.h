@@ -27,6 +27,7 @@ void RegisterList(CLI::App& app, int& exit_code);
 void RegisterStats(CLI::App& app, int& exit_code);
 void RegisterExport(CLI::App& app, int& exit_code);
 void RegisterBench(CLI::App& app, int& exit_code);
+void RegisterWorker(CLI::App& app, int& exit_code);
 void RegisterStories(CLI::App& app, int& exit_code);
 void RegisterStory(CLI::App& app, int& exit_code);
 void RegisterDuplicates(CLI::App& app, int& exit_code);

@@ -2,6 +2,7 @@
 #include <cstdlib>
 
 #include "cli/commands.h"
+#include "pgstore/pg_store.h"
 #include "store/sqlite_store.h"
 
 namespace marsad::cli {
@@ -12,6 +13,11 @@ std::string DefaultDbPath() {
 }
 
 std::unique_ptr<store::Store> OpenStoreOrReport(const std::string& path, bool read_only) {
+  if (pgstore::IsPostgresUrl(path)) {  // --db postgresql://...: the scale-out store (docs/SCALE-OUT.md)
+    auto pg = pgstore::OpenPgStore({path, read_only});
+    if (!pg.ok()) std::fprintf(stderr, "marsad: %s\n", pg.status().message().c_str());
+    return pg.ok() ? std::move(pg).value() : nullptr;
+  }
   store::SqliteOptions options;
   options.read_only = read_only;
   auto opened = store::OpenSqliteStore(path, options);

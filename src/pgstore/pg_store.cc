@@ -44,11 +44,12 @@ struct PgStore::Impl {
     }
     size_t inserted = 0;
     if (Status s = InsertArticles(*conn, batch.articles, &inserted); !s.ok()) return fail(s);
-    for (const store::StoryRecord& story : batch.stories) {
-      if (Status s = PgUpsertStory(*conn, story); !s.ok()) return fail(s);
-    }
+    // Order as in store.h: articles, merges, then story rows (computed from the articles).
     for (const store::StoryMerge& m : batch.merges) {
       if (Status s = PgApplyStoryMerge(*conn, m); !s.ok()) return fail(s);
+    }
+    for (const store::StoryRecord& story : batch.stories) {
+      if (Status s = PgUpsertStory(*conn, story); !s.ok()) return fail(s);
     }
     if (Status s = conn->Run("COMMIT"); !s.ok()) return fail(s);
     result->inserted = inserted;

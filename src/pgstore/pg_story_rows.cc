@@ -69,13 +69,16 @@ std::string ByDateThenSeq() { return std::string(" ORDER BY ") + kPgArticleDateS
 }  // namespace
 
 Status PgUpsertStory(PgConn& conn, const store::StoryRecord& s) {
-  return conn.Run(
-      "INSERT INTO stories(id, title, first_seen, last_seen, article_count, first_source) VALUES($1,$2,$3,$4,$5,$6) "
+  // As the SQLite store: only id and title come from the record; dates, count and first
+  // source are computed from the story's stored articles (after this batch's merges).
+  static const std::string sql =
+      std::string("INSERT INTO stories(id, title, first_seen, last_seen, article_count, first_source) "
+                  "SELECT $1, $2, min(d COLLATE \"C\"), max(d COLLATE \"C\"), count(*), "
+                  "(SELECT source FROM articles WHERE story_id = $1") + ByDateThenSeq() + " LIMIT 1) "
+      "FROM (SELECT " + kPgArticleDateSql + " AS d FROM articles WHERE story_id = $1) x "
       "ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen, "
-      "last_seen = excluded.last_seen, article_count = excluded.article_count, "
-      "first_source = excluded.first_source",
-      {PgText(s.id), PgText(s.title), s.first_seen, s.last_seen, P(static_cast<int64_t>(s.article_count)),
-       PgText(s.first_source)});
+      "last_seen = excluded.last_seen, article_count = excluded.article_count, first_source = excluded.first_source";
+  return conn.Run(sql, {PgText(s.id), PgText(s.title)});
 }
 
 Status PgApplyStoryMerge(PgConn& conn, const store::StoryMerge& m) {

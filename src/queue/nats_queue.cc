@@ -33,7 +33,8 @@ class NatsQueue : public Queue {
 
   Status Connect() {
     natsStatus s = natsOptions_Create(&opts_);
-    if (s == NATS_OK) s = natsOptions_SetServers(opts_, Servers().data(), static_cast<int>(servers_.size()));
+    std::vector<const char*>& servers = Servers();
+    if (s == NATS_OK) s = natsOptions_SetServers(opts_, servers.data(), static_cast<int>(servers.size()));
     // Reconnect forever (a restarted server comes back); publishes wait in the meantime.
     if (s == NATS_OK) s = natsOptions_SetMaxReconnect(opts_, -1);
     if (s == NATS_OK) s = natsOptions_SetReconnectWait(opts_, 200);
@@ -55,7 +56,7 @@ class NatsQueue : public Queue {
       return st;
     }
     // The assigner must never lose an outcome: no delivery limit.
-    return EnsureConsumer(kArticlesTopic, "assigner", 60 * kNanos, -1);
+    return EnsureConsumer(kArticlesTopic, "assigner", o_.assigner_ack_wait.count() * kNanos, -1);
   }
 
   Status Publish(const std::string& topic, const std::string& msg_id, std::string_view data, bool* duplicate) override {

@@ -20,6 +20,7 @@ struct NatsOptions {
   std::string url = "nats://127.0.0.1:4222";  // comma-separated for a cluster
   std::string prefix = "marsad";              // subjects marsad.*, streams MARSAD_*
   std::chrono::seconds ack_wait{30};          // docs: redelivered when unacked this long
+  std::chrono::seconds assigner_ack_wait{60}; // articles: the assigner touches what it holds more often
   int max_deliver = 8;                        // docs: server-side delivery limit
   std::chrono::minutes duplicate_window{120}; // Nats-Msg-Id de-duplication window
   int replicas = 1;                           // stream replicas (3 on a NATS cluster)

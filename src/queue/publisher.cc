@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "pipeline/ingest_pipeline.h"
+#include "queue/nats_queue.h"
 #include "queue/wire_format.h"
 
 namespace marsad::queue {
@@ -42,6 +43,16 @@ Result<PublishSummary> PublishInputs(Queue& q, const std::vector<std::string>& p
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!sink.status().ok()) return sink.status();
   return summary;
+}
+
+Result<PublishSummary> PublishToNats(const std::string& url, const std::vector<std::string>& paths,
+                                     const ingest::ReaderOptions& options, const std::string& prefix) {
+  NatsOptions o;
+  o.url = url;
+  o.prefix = prefix;
+  auto q = OpenNatsQueue(o);
+  if (!q.ok()) return q.status();
+  return PublishInputs(*q.value(), paths, options);
 }
 
 }  // namespace marsad::queue

@@ -24,4 +24,9 @@ struct PublishSummary {
 Result<PublishSummary> PublishInputs(Queue& q, const std::vector<std::string>& paths,
                                      const ingest::ReaderOptions& options);
 
+// PublishInputs to the NATS JetStream server(s) at `url` (queue/nats_queue.h), creating
+// the streams if needed. For `marsad ingest --nats URL`.
+Result<PublishSummary> PublishToNats(const std::string& url, const std::vector<std::string>& paths,
+                                     const ingest::ReaderOptions& options, const std::string& prefix = "marsad");
+
 }  // namespace marsad::queue

@@ -119,6 +119,7 @@ Status RunStoryAssigner(Queue& q, SequencedStore& ss, const AssignerOptions& opt
                          ? q.Fetch(kArticlesTopic, options.batch_size, options.fetch_wait)
                          : Result<std::vector<Received>>(std::vector<Received>());
       if (buffer.size() >= options.max_buffered) std::this_thread::sleep_for(options.fetch_wait);
+      if (!fetched.ok()) std::this_thread::sleep_for(options.retry_delay);  // the broker restarts
       auto now = std::chrono::steady_clock::now();
       if (fetched.ok()) {
         for (Received& m : fetched.value()) {
@@ -150,7 +151,7 @@ Status RunStoryAssigner(Queue& q, SequencedStore& ss, const AssignerOptions& opt
         }
       }
       // Keep held (out-of-order) messages from timing out while the gap fills.
-      if (now - last_touch > std::chrono::seconds(5)) {
+      if (now - last_touch > options.touch_every) {
         for (auto& [seq, h] : buffer) {
           q.InProgress(h.message);
           for (const Received& c : h.copies) q.InProgress(c);

@@ -61,6 +61,7 @@ struct AssignerOptions {
   std::chrono::milliseconds fetch_wait{500};
   std::chrono::milliseconds retry_delay{1000}; // after a store failure
   std::chrono::milliseconds idle_exit{0};      // return after this long with nothing to do (0 = never)
+  std::chrono::milliseconds touch_every{5000}; // InProgress on held messages (< the queue's ack wait)
   size_t max_buffered = 100000;                // out-of-order articles held (bounded by the workers' in-flight)
 };
 

@@ -261,7 +261,10 @@ TEST_P(StoreConformance, StoriesMergesAndDuplicates) {
   by_entity.entity = "saudi arabia";
   ASSERT_EQ(store_->ListStories(by_entity).value().size(), 1u);
   store::StoryFilter by_date;
-  by_date.since = "2025-02-04";
+  by_date.since = "2025-02-04";  // S3's dates come from its article (2025-02-05)
+  ASSERT_EQ(store_->ListStories(by_date).value().size(), 1u);
+  EXPECT_EQ(store_->ListStories(by_date).value()[0].id, "S3");
+  by_date.since = "2025-02-06";
   EXPECT_EQ(store_->ListStories(by_date).value().size(), 0u);
   EXPECT_FALSE(store_->GetStory("S2").value().has_value());
   auto s1 = store_->GetStory("S1");
@@ -272,6 +275,16 @@ TEST_P(StoreConformance, StoriesMergesAndDuplicates) {
   std::vector<std::string> ids;
   for (const auto& a : arts.value()) ids.push_back(a.id);
   EXPECT_EQ(ids, (std::vector<std::string>{"b", "a", "c"}));  // by date, then ingest order
+  // Story rows take only id and title from the record: the rest comes from the articles.
+  store::WriteBatch wrong;
+  wrong.stories = {{"S3", "جديد", "X", "1999-01-01", "1999-01-02", 99, {}, {}}};
+  ASSERT_TRUE(store_->Write(wrong, &r).ok());
+  auto s3 = store_->GetStory("S3");
+  ASSERT_TRUE(s3.ok() && s3.value());
+  EXPECT_EQ(s3.value()->title, "جديد");
+  EXPECT_EQ(s3.value()->article_count, 1u);
+  EXPECT_EQ(s3.value()->first_seen, "2025-02-05");
+  EXPECT_EQ(s3.value()->first_source, "");
   auto dups = store_->DuplicatesOf("b");
   ASSERT_TRUE(dups.ok());
   ASSERT_EQ(dups.value().size(), 2u);
