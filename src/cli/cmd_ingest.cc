@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "pipeline/standard_annotators.h"
 #include "pipeline/ingest_pipeline.h"
 #include "queue/publisher.h"
 
@@ -18,6 +19,7 @@ struct IngestArgs {
   std::vector<std::string> title_fields, text_fields, url_fields, source_fields, date_fields,
       author_fields, crawl_date_fields;
   uint64_t max_file_mb = 1024, max_document_mb = 32;
+  bool no_ner = false, no_actors = false, no_events = false, no_stories = false;
   double near_dup_threshold = 0.8;
   bool no_near_dups = false;
   int window_days = 30;
@@ -97,6 +99,19 @@ void Run(const IngestArgs& args, int& exit_code) {
     exit_code = kExitStore;
     return;
   }
+  options.linker.stories = !args.no_stories;
+  pipeline::AnnotatorChoice choice;
+  choice.ner = !args.no_ner, choice.actors = !args.no_actors, choice.events = !args.no_events;
+  auto annotators = pipeline::StandardAnnotators::Load(choice);
+  if (!annotators.ok()) {
+    std::fprintf(stderr, "marsad: %s\n  (reinstall marsad, or leave the stage out with --no-ner/--no-actors/--no-events)\n",
+                 annotators.status().message().c_str());
+    exit_code = kExitUsage;
+    return;
+  }
+  for (const std::string& w : annotators.value()->warnings()) std::fprintf(stderr, "marsad: note: %s\n", w.c_str());
+  options.annotators = annotators.value()->list();
+
   clean::Cleaner cleaner;
   auto result = pipeline::Ingest(args.paths, *store, cleaner, options);
   if (!result.ok()) {
@@ -147,6 +162,10 @@ void RegisterIngest(CLI::App& app, int& exit_code) {
                   "duplicate of an earlier one (default 0.8, see docs/STORIES.md)")
       ->check(CLI::Range(0.05, 1.0));
   cmd->add_flag("--no-near-dups", args->no_near_dups, "only mark exact duplicates (same main text)");
+  cmd->add_flag("--no-stories", args->no_stories, "do not cluster articles into stories");
+  cmd->add_flag("--no-ner", args->no_ner, "no statistical names (actors from the knowledge base only)");
+  cmd->add_flag("--no-actors", args->no_actors, "no entities, quotes or events (cleaning, duplicates, stories only)");
+  cmd->add_flag("--no-events", args->no_events, "entities but no events or quotes");
   cmd->add_option("--window-days", args->window_days,
                   "days of earlier articles compared with new ones (near duplicates, stories; default 30)")
       ->check(CLI::Range(1, 3650));
