@@ -226,7 +226,8 @@ Status Lexicon::LoadMarkers() {
   static const std::pair<const char*, uint32_t> kKinds[] = {
       {"neg", kNeg},   {"future", kFuture}, {"futnoun", kFutNoun}, {"hypo", kHypo},
       {"comp", kComp}, {"bound", kBound},   {"prep", kPrep},       {"agent", kAgent},
-      {"partday", kPartDay}, {"yearword", kYearWord}, {"head", kHead}};
+      {"partday", kPartDay}, {"yearword", kYearWord}, {"head", kHead},
+      {"role", kRole}, {"filler", kFiller}, {"source", kSource}};
   for (const auto& [no, line] : NumberedLines("events/markers.tsv")) {
     const std::vector<std::string> f = Split(line, '\t');
     if (f.size() < 2) return Bad("markers.tsv", no, "expected kind <TAB> word");

@@ -40,7 +40,8 @@ enum class SpeechKind : uint8_t { kNone, kSay, kCont, kPart, kAttr, kSkip };
 // Function-word classes of markers.tsv (bit set).
 enum MarkerBit : uint32_t {
   kNeg = 1, kFuture = 2, kFutNoun = 4, kHypo = 8, kComp = 16, kBound = 32, kPrep = 64,
-  kAgent = 128, kPartDay = 256, kYearWord = 512, kHead = 1024,
+  kAgent = 128, kPartDay = 256, kYearWord = 512, kHead = 1024, kRole = 2048, kFiller = 4096,
+  kSource = 8192,
 };
 
 struct StrHash {

@@ -49,9 +49,55 @@ class QuoteFinder {
     sp.name = std::string(CodePointSpan(a_.text, v_.toks[sl.first].start, v_.toks[sl.last].end));
     return sp;
   }
-  // The subject of the sentence before token `before`: its first actor without a
-  // preposition (the speaker of "..., مؤكدا أن" and of "حيث قالت إن"), else the last speaker.
+  // The named speaker right after a reporting verb (VSO), reached over role nouns,
+  // titles and fillers: قال وزير الخارجية الإيطالي X، وأضاف الناطق باسم الكرملين X،
+  // قال مسؤول في وزارة الخارجية الأمريكية. Sets *anaphor when the first word is a
+  // definite noun that is no name (وقالت الوزارة): the same source as before.
+  int NamedAfter(uint32_t sv, uint32_t limit, const ArticleView::Sentence& sn, bool* anaphor) const {
+    *anaphor = false;
+    bool role = false;
+    int pp = kNone;
+    for (uint32_t t = sv + 1; t < limit && t < sn.tok_end && t <= sv + 9; ++t) {
+      const int k = SlotStartingAt(t, sn);
+      if (k != kNone) {
+        if (v_.slots[k].prep.empty() || v_.slots[k].prep == "باسم") return k;
+        if (role && pp == kNone) pp = k;
+        t = v_.slots[k].last;
+        continue;
+      }
+      const Tok& tk = v_.toks[t];
+      if (!tk.word) {
+        if (tk.punct == U'،' || tk.punct == U',' || tk.punct == U'"' || tk.punct == U'«' || tk.punct == U'»' ||
+            tk.punct == U'“' || tk.punct == U'”' || tk.punct == U'(' || tk.punct == U')')
+          continue;
+        break;
+      }
+      const uint32_t m = lx_.Markers(tk.key);
+      if ((m & kFiller) || lx_.Weekday(tk.key) != 0) continue;
+      const bool definite = tk.key.rfind("ال", 0) == 0;
+      if (t == sv + 1 || (t == sv + 2 && (lx_.Markers(v_.toks[sv + 1].key) & kFiller))) {
+        *anaphor = definite;  // الوزارة، المسؤول، المصدر: unless a name follows
+        role = (m & kRole) || (definite && (lx_.Markers(tk.key.substr(4)) & kRole));
+      }
+      if ((m & kRole) || definite || (role && (m & kPrep))) continue;
+      break;
+    }
+    if (pp != kNone) *anaphor = false;
+    return pp;
+  }
+  // The subject of the sentence before token `before`: the speaker of its first
+  // reporting verb, else its first actor without a preposition, else the last speaker
+  // (the speaker of "..., مؤكدا أن" and of "حيث قالت إن").
   Speaker SentenceSubject(uint32_t before, const ArticleView::Sentence& sn) const {
+    for (uint32_t t = sn.tok_begin; t < before; ++t) {
+      const SpeechKind k = lx_.Speech(v_.toks[t].key);
+      if (k != SpeechKind::kSay && k != SpeechKind::kCont) continue;
+      bool anaphor = false;
+      const int slot = NamedAfter(t, before, sn, &anaphor);
+      if (slot != kNone) return FromSlot(slot);
+      if (anaphor) return last_;
+      break;
+    }
     for (uint32_t i = sn.slot_begin; i < sn.slot_end; ++i)
       if (v_.slots[i].first < before && v_.slots[i].prep.empty() && !v_.slots[i].attr) return FromSlot(static_cast<int>(i));
     return last_;
@@ -76,12 +122,11 @@ class QuoteFinder {
 // The speaker of a reporting verb at token sv whose statement starts at token `limit`:
 // the actor after the verb (VSO: قال الوزير إن), just before it (SVO: الوزير قال), the
 // sentence subject for participles and unnamed subjects (مؤكدا أن، حيث قالت إن، وقال إن),
-// the last speaker for وأضاف; else the words naming an unknown speaker (مصادر مطلعة).
+// the last speaker for وأضاف and for a definite noun (وقالت الوزارة); else the words
+// naming an unknown speaker (مصادر مطلعة، أحد المصادر).
 Speaker QuoteFinder::SpeakerOf(uint32_t sv, uint32_t limit, const ArticleView::Sentence& sn, SpeechKind kind) const {
-  for (uint32_t t = sv + 1; t < limit && t <= sv + 8; ++t) {
-    const int k = SlotStartingAt(t, sn);
-    if (k != kNone && v_.slots[k].prep.empty()) return FromSlot(k);
-  }
+  bool anaphor = false;
+  if (const int k = NamedAfter(sv, limit, sn, &anaphor); k != kNone) return FromSlot(k);
   const std::string_view verb = v_.toks[sv].key;
   const bool coordinated = verb.rfind("و", 0) == 0 || verb.rfind("ف", 0) == 0;
   const bool after_bound = sv > sn.tok_begin && (lx_.Markers(v_.toks[sv - 1].key) & (kBound | kComp));
@@ -93,20 +138,19 @@ Speaker QuoteFinder::SpeakerOf(uint32_t sv, uint32_t limit, const ArticleView::S
     }
   }
   if (kind == SpeechKind::kPart) return SentenceSubject(sv, sn);
-  if (kind == SpeechKind::kCont) return last_;
-  const uint32_t nt = sv + 1 < limit ? sv + 1 : limit;
-  const Tok& next = v_.toks[std::min<uint32_t>(nt, sn.tok_end - 1)];
-  const std::string_view nk = next.key;
-  const bool unnamed = sv + 1 >= limit || !next.word || (lx_.Markers(nk) & (kPrep | kComp)) ||
-                       nk.rfind("ل", 0) == 0 || nk.rfind("ب", 0) == 0;
-  if (unnamed) return SentenceSubject(sv, sn);
+  // The first word after the verb that could name someone.
+  uint32_t nt = sv + 1;
+  while (nt < limit && v_.toks[nt].word && ((lx_.Markers(v_.toks[nt].key) & kFiller) || lx_.Weekday(v_.toks[nt].key)))
+    ++nt;
+  const bool nothing = nt >= limit || !v_.toks[nt].word || (lx_.Markers(v_.toks[nt].key) & (kPrep | kComp)) ||
+                       v_.toks[nt].key.rfind("ل", 0) == 0 || v_.toks[nt].key.rfind("ب", 0) == 0;
+  if (nothing) return kind == SpeechKind::kCont ? last_ : SentenceSubject(sv, sn);
   Speaker sp;
   uint32_t end = limit;
-  if (end > sv + 2 && lx_.MarkerWord(v_.toks[end - 1].key) == "الي") --end;  // أشار المصدر إلى أن
-  while (end > sv + 1 && !v_.toks[end - 1].word) --end;
-  if (end > sv + 1 && end - sv <= 7) sp.name = std::string(CodePointSpan(a_.text, v_.toks[sv + 1].start, v_.toks[end - 1].end));
-  // A definite noun alone (وقالت الوزارة، وأشار المصدر) names the same source again.
-  if (nk.rfind("ال", 0) == 0 && end == sv + 2 && last_.slot != kNone) sp.slot = last_.slot;
+  if (end > nt + 1 && lx_.MarkerWord(v_.toks[end - 1].key) == "الي") --end;  // أشار المصدر إلى أن
+  while (end > nt && !v_.toks[end - 1].word) --end;
+  if (end > nt && end - nt <= 6) sp.name = std::string(CodePointSpan(a_.text, v_.toks[nt].start, v_.toks[end - 1].end));
+  if (anaphor && last_.slot != kNone) sp.slot = last_.slot;  // وقالت الوزارة: the same source again
   return sp;
 }
 
@@ -135,7 +179,7 @@ void QuoteFinder::Add(const Speaker& sp, uint32_t start, uint32_t end, bool dire
   q.start = start;
   q.end = end;
   out_->push_back(std::move(q));
-  if (sp.slot != kNone) last_ = sp;
+  if (sp.Known()) last_ = sp;
 }
 
 void QuoteFinder::Sentence(uint32_t s) {
@@ -148,21 +192,29 @@ void QuoteFinder::Sentence(uint32_t s) {
     if (k != SpeechKind::kSay && k != SpeechKind::kCont && k != SpeechKind::kPart) continue;
     if (t > sn.tok_begin && lx_.Speech(v_.toks[t - 1].key) == SpeechKind::kSkip) continue;  // يذكر أن
     Rep r{t, 0, k, false};
-    for (uint32_t i = t + 1; i < sn.tok_end && i <= t + 10; ++i) {
+    for (uint32_t i = t + 1; i < sn.tok_end && i <= t + 20; ++i) {
       const std::string_view w = v_.toks[i].key;
       if ((lx_.Markers(w) & kComp) || IsPronounComp(w)) {
         r.comp = i;
         break;
       }
       const char32_t pc = v_.toks[i].punct;
+      // قال الكرملين: نشر قوات ... (a colon and no quote marks): the colon opens it
+      // (قال: إن ... keeps إن as the opener).
+      if (pc == U':' && i + 1 < sn.tok_end && v_.toks[i + 1].word && i <= t + 8 &&
+          !(lx_.Markers(v_.toks[i + 1].key) & kComp) && !IsPronounComp(v_.toks[i + 1].key)) {
+        r.comp = i;
+        break;
+      }
+      if (v_.toks[i].word && (lx_.Markers(w) & kBound)) break;  // إلا أن: another clause
       if (!v_.toks[i].word && pc != U'،' && pc != U',' && pc != U':' && pc != U'(' && pc != U')' && pc != U'"' &&
           pc != U'«' && pc != U'»' && pc != U'“' && pc != U'”')
         break;
-      if (lx_.Speech(w) != SpeechKind::kNone) break;
+      const SpeechKind k2 = lx_.Speech(w);
+      if (k2 != SpeechKind::kNone && k2 != SpeechKind::kAttr) break;
     }
     reps.push_back(r);
   }
-  bool quoted = false;
   // 1. Direct quotes after a reporting verb or a colon.
   for (uint32_t t = sn.tok_begin; t < sn.tok_end; ++t) {
     if (!Opens(v_.toks[t].punct)) continue;
@@ -194,7 +246,6 @@ void QuoteFinder::Sentence(uint32_t s) {
     }
     if (attributed) {
       Add(sp, v_.toks[t].end, v_.toks[c].start, true);
-      quoted = true;
     }
     t = c;
   }
@@ -216,35 +267,57 @@ void QuoteFinder::Sentence(uint32_t s) {
     Add(sp, v_.toks[r.comp].end, end, false);
     if (subjects_ != nullptr && sp.slot != kNone && IsPronounComp(v_.toks[r.comp].key))
       subjects_->push_back({r.comp, v_.slots[sp.slot].entity});
-    quoted = true;
   }
-  if (quoted) return;
-  // 3. Attribution: بحسب X، ... / ... نقلا عن X.
+  // 3. Attribution: بحسب X، ... / ... نقلا عن X / ... وفق الصحيفة.
   for (uint32_t t = sn.tok_begin; t < sn.tok_end; ++t) {
     if (lx_.Speech(v_.toks[t].key) != SpeechKind::kAttr) continue;
     Speaker sp;
-    for (uint32_t i = t + 1; i < sn.tok_end && i <= t + 3; ++i) {
+    uint32_t src = t + 1;  // the source's first word, past "ما نقلت" / "عن"
+    while (src < sn.tok_end && src <= t + 3 &&
+           (v_.toks[src].key == "ما" || lx_.MarkerWord(v_.toks[src].key) == "عن" ||
+            lx_.Speech(v_.toks[src].key) == SpeechKind::kSay || !v_.toks[src].word))
+      ++src;
+    for (uint32_t i = t + 1; i < sn.tok_end && i <= src + 1; ++i) {
       const int k = SlotStartingAt(i, sn);
       if (k != kNone) {
         sp = FromSlot(k);
         break;
       }
     }
+    std::string_view sw = src < sn.tok_end ? v_.toks[src].key : std::string_view();
+    if (sw.rfind("لل", 0) == 0) sw.remove_prefix(2);  // للصحيفة
+    else if (sw.rfind("ل", 0) == 0) sw.remove_prefix(2);
+    const bool source_noun = (lx_.Markers(sw) & kSource) || (lx_.Markers(std::string("ال") + std::string(sw)) & kSource);
+    // بحسب/حسب/نقلا عن name a source; وفق/وفقا/طبقا only before a source noun or a name
+    // (not وفقا لمبادرة).
+    const std::string_view aw = lx_.MarkerWord(v_.toks[t].key);
+    const bool strong = aw.find("حسب") != std::string_view::npos || aw == "نقلا";
+    if (sp.slot == kNone && !source_noun && !strong) continue;
+    if (sp.slot == kNone && src < sn.tok_end && sw.size() > 0) {
+      uint32_t e = src;
+      while (e + 1 < sn.tok_end && e < src + 3 && v_.toks[e + 1].word && !(lx_.Markers(v_.toks[e + 1].key) & kComp)) ++e;
+      sp.name = std::string(CodePointSpan(a_.text, v_.toks[src].start, v_.toks[e].end));
+      if (v_.toks[src].key.rfind("ال", 0) == 0 || sw != v_.toks[src].key) sp.slot = last_.slot;  // الصحيفة: the same one
+    }
+    uint32_t qs = 0, qe = 0;
     if (t - sn.tok_begin <= 1) {  // at the start: the statement follows فإن or the first comma
       uint32_t from = 0, stop = 0;
-      for (uint32_t i = t + 1; i < sn.tok_end && i <= t + 15 && from == 0; ++i) {
+      for (uint32_t i = t + 1; i < sn.tok_end && i <= t + 25 && from == 0; ++i) {
         const std::string_view w = v_.toks[i].key;
         if (w == "فان" || w == "فانه" || w == "فانها") from = i + 1, stop = stop == 0 ? i : stop;
         if (stop == 0 && (v_.toks[i].punct == U'،' || v_.toks[i].punct == U',')) stop = i;
       }
       if (from == 0 && stop != 0 && stop - t <= 8) from = stop + 1;
-      if (from == 0 || from >= sn.tok_end) break;
-      if (sp.slot == kNone && stop > t + 1)  // the source as written: مصادر الوكالة
-        sp.name = std::string(CodePointSpan(a_.text, v_.toks[t + 1].start, v_.toks[stop - 1].end));
-      if (Words(from, sn.tok_end) >= 2) Add(sp, v_.toks[from].start, sn.end, false);
-    } else if (sp.slot != kNone && Words(sn.tok_begin, t) >= 3) {
-      Add(sp, sn.start, v_.toks[t].start, false);
+      if (from == 0 || from >= sn.tok_end || Words(from, sn.tok_end) < 2) break;
+      qs = v_.toks[from].start, qe = sn.end;
+    } else if (Words(sn.tok_begin, t) >= 3 && sn.tok_end - t <= 8) {  // at the end
+      qs = sn.start, qe = v_.toks[t].start;
+    } else {
+      break;
     }
+    bool dup = false;
+    for (const Quote& q : *out_) dup |= q.start >= qs && q.start <= qs + 2 && q.end <= qe + 2;
+    if (!dup) Add(sp, qs, qe, false);
     break;
   }
 }

@@ -194,8 +194,16 @@ int SentenceCoder::Target(const Trigger& tr, const Pattern& p, const Clause& c, 
       if (g == kNone) continue;
       if (spec == "=") {
         if (sl.first <= after || !sl.prep.empty()) continue;
-        if (sl.first - after - 1 > 8) break;
-        *q = 0.9;
+        // The object follows the subject, possibly after the rest of its name, an adverb
+        // and the object's head noun (استنكر الأمين العام ... الزياني بشدة، تصريحات
+        // نائب الرئيس العراقي): up to 12 words, but never past a preposition.
+        if (sl.first - after - 1 > 12) break;
+        const bool far = sl.first - after - 1 > 4;
+        bool pp = false;
+        for (uint32_t k = after + 1; k < sl.first && !pp; ++k)
+          pp = v_.toks[k].word && (lx_.Markers(v_.toks[k].key) & ((far ? kPrep : 0) | kComp | kBound));
+        if (pp) break;
+        *q = sl.first - after - 1 > 4 ? 0.8 : 0.9;
         return g;
       }
       if (spec == "*") {
