@@ -201,7 +201,7 @@ int SentenceCoder::Target(const Trigger& tr, const Pattern& p, const Clause& c, 
         const bool far = sl.first - after - 1 > 4;
         bool pp = false;
         for (uint32_t k = after + 1; k < sl.first && !pp; ++k)
-          pp = v_.toks[k].word && (lx_.Markers(v_.toks[k].key) & ((far ? kPrep : 0) | kComp | kBound));
+          pp = v_.toks[k].word && (lx_.Markers(v_.toks[k].key) & ((far ? static_cast<uint32_t>(kPrep) : 0u) | kComp | kBound));
         if (pp) break;
         *q = sl.first - after - 1 > 4 ? 0.8 : 0.9;
         return g;
