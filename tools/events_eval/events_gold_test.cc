@@ -8,6 +8,13 @@
 namespace marsad::events_eval {
 namespace {
 
+// Measured 2026-11-23 with the actors stage of that day (docs/EVENTS.md): root P 0.917
+// R 0.508, full code P 0.889 R 0.492, quotes P 0.984 R 0.976. The floors leave room for
+// changes in the actors stage, which decides which names are actors at all.
+constexpr double kRootPrecisionFloor = 0.80, kRootRecallFloor = 0.42;
+constexpr double kCodePrecisionFloor = 0.75, kCodeRecallFloor = 0.40;
+constexpr double kQuotePrecisionFloor = 0.90, kQuoteRecallFloor = 0.90;
+
 TEST(EventsGold, PrecisionRecallFloors) {
   auto coder = events::EventCoder::LoadDefault();
   ASSERT_TRUE(coder.ok()) << coder.status().ToString();
