@@ -1,17 +1,16 @@
 // Near-duplicate index throughput on the SaudiNewsNet corpus: the "content" fields of all
-// zips in ../shared/data/corpus/saudinewsnet/dataset (JSON arrays, read with libzip and
-// simdjson), turned into match keys with text::MatchKey once, before timing. Each
-// iteration feeds every article, in corpus order, to a fresh NearDuplicateIndex::FindOrAdd
+// zips in ../shared/data/corpus/saudinewsnet/dataset (tools/story_eval/corpus.h), turned
+// into match keys with text::MatchKey once, before timing, with their days (date_extracted).
+// Each iteration feeds every article, in corpus order, to a fresh NearDuplicateIndex::FindOrAdd
 // (tokenising, shingling, MinHash, LSH lookup, verification, insertion), single thread.
 // items_per_second = articles/s (target >= 50,000); counter near_dups = articles reported
 // as near duplicates of an earlier one.
 //   build-dedup/bench/dedup_bench [--benchmark_filter=...]
 // BM_FindOrAdd/<shingle_words>/<rows> compares shingle sizes and band shapes (128 hashes),
 // BM_FindOrAddThreshold/<percent> thresholds.
-// MARSAD_BENCH_DIR=DIR reads the zips of another directory.
+// BM_FindOrAddWindow/<days>: memory vs window (peak_MB, peak_stored).
+// MARSAD_CORPUS_DIR=DIR reads the zips of another directory.
 #include <benchmark/benchmark.h>
-#include <simdjson.h>
-#include <zip.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -19,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus.h"
 #include "dedup/near_duplicate_index.h"
 #include "text/normalizer.h"
 #include "text/tokenizer.h"
@@ -29,52 +29,24 @@ using marsad::dedup::NearDuplicateIndex;
 
 struct Corpus {
   std::vector<std::string> keys;  // match-key texts
+  std::vector<int64_t> days;      // date_extracted, days since 1970-01-01
   int64_t bytes = 0;
   std::string error;
 };
 
-void ReadZip(const std::string& path, simdjson::dom::parser& parser, Corpus& c) {
-  int err = 0;
-  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
-  if (z == nullptr) return;
-  for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
-    zip_stat_t st;
-    if (zip_stat_index(z, i, 0, &st) != 0) continue;
-    zip_file_t* f = zip_fopen_index(z, i, 0);
-    if (f == nullptr) continue;
-    std::string buf(st.size, '\0');
-    const zip_int64_t got = zip_fread(f, buf.data(), st.size);
-    zip_fclose(f);
-    if (got != static_cast<zip_int64_t>(st.size)) continue;
-    simdjson::dom::array records;
-    if (parser.parse(buf).get_array().get(records) != simdjson::SUCCESS) continue;
-    for (simdjson::dom::element rec : records) {
-      std::string_view content;
-      if (rec["content"].get_string().get(content) != simdjson::SUCCESS) continue;
-      c.keys.push_back(marsad::text::MatchKey(content));
-      c.bytes += static_cast<int64_t>(c.keys.back().size());
-    }
-  }
-  zip_close(z);
-}
-
 Corpus Load() {
   Corpus c;
-  std::string dir = std::string(MARSAD_SHARED_DIR) + "/data/corpus/saudinewsnet/dataset";
-  if (const char* env = std::getenv("MARSAD_BENCH_DIR")) dir = env;
-  std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) {
-    c.error = "SaudiNewsNet directory not found (" + dir + "): benchmark skipped";
+  std::vector<marsad::story_eval::CorpusRecord> records;
+  if (!marsad::story_eval::ReadCorpus(marsad::story_eval::CorpusDir(MARSAD_SHARED_DIR), &records,
+                                      &c.error)) {
+    c.error += ": benchmark skipped";
     return c;
   }
-  std::vector<std::string> zips;
-  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
-    if (e.path().extension() == ".zip") zips.push_back(e.path().string());
+  for (const auto& r : records) {
+    c.keys.push_back(marsad::text::MatchKey(r.content));
+    c.days.push_back(r.day);
+    c.bytes += static_cast<int64_t>(c.keys.back().size());
   }
-  std::sort(zips.begin(), zips.end());  // corpus order = date order
-  simdjson::dom::parser parser;
-  for (const std::string& z : zips) ReadZip(z, parser, c);
-  if (c.keys.empty()) c.error = "no \"content\" fields under " + dir + ": benchmark skipped";
   return c;
 }
 
@@ -96,7 +68,7 @@ void RunIndex(benchmark::State& state, const NearDuplicateIndex::Options& option
     if (reserve) index.Reserve(c.keys.size());
     dups = 0;
     for (size_t i = 0; i < c.keys.size(); ++i) {
-      if (index.FindOrAdd(std::to_string(i), c.keys[i])) ++dups;
+      if (index.FindOrAdd(std::to_string(i), c.keys[i], c.days[i])) ++dups;
     }
     stored = index.size();
     benchmark::DoNotOptimize(dups);
@@ -144,6 +116,34 @@ BENCHMARK(BM_FindOrAddThreshold)
     ->Arg(90)
     ->Arg(100)
     ->Unit(benchmark::kMillisecond);
+
+// Arg: window in days (0 = none). Memory held by the index (peak of memory_bytes(),
+// sampled every 500 articles) against the window; the corpus covers 22 days.
+void BM_FindOrAddWindow(benchmark::State& state) {
+  const Corpus& c = Keys();
+  if (!c.error.empty()) {
+    state.SkipWithError(c.error.c_str());
+    return;
+  }
+  NearDuplicateIndex::Options o;
+  o.window_days = static_cast<int>(state.range(0));
+  size_t peak = 0, peak_docs = 0;
+  for (auto _ : state) {
+    NearDuplicateIndex index(o);
+    peak = peak_docs = 0;
+    for (size_t i = 0; i < c.keys.size(); ++i) {
+      benchmark::DoNotOptimize(index.FindOrAdd(std::to_string(i), c.keys[i], c.days[i]));
+      if (i % 500 == 0) {
+        peak = std::max(peak, index.memory_bytes());
+        peak_docs = std::max(peak_docs, index.size());
+      }
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(c.keys.size()));
+  state.counters["peak_MB"] = static_cast<double>(peak) / 1e6;
+  state.counters["peak_stored"] = static_cast<double>(peak_docs);
+}
+BENCHMARK(BM_FindOrAddWindow)->Arg(0)->Arg(2)->Arg(4)->Arg(8)->Arg(30)->Unit(benchmark::kMillisecond);
 
 // Signature computation alone (no index).
 void BM_Compute(benchmark::State& state) {

@@ -126,7 +126,9 @@ TEST(NearDuplicateIndexTest, ReturnsTheEarliestMatch) {
   second.push_back(y);
   std::vector<std::string> query(kStory.begin() + 1, kStory.end());
   query.push_back(x);
-  NearDuplicateIndex index;
+  NearDuplicateIndex::Options o;
+  o.threshold = 0.8;
+  NearDuplicateIndex index(o);
   const Signature sf = index.Compute(Join(kStory)), ss = index.Compute(Join(second)),
                   sq = index.Compute(Join(query));
   ASSERT_LT(NearDuplicateIndex::EstimateJaccard(sf, ss), 0.8);
@@ -136,7 +138,7 @@ TEST(NearDuplicateIndexTest, ReturnsTheEarliestMatch) {
   ASSERT_EQ(index.FindOrAdd("second", Join(second)), std::nullopt);
   EXPECT_EQ(index.FindOrAdd("query", Join(query)), "first");
   // The other order of insertion gives the other answer.
-  NearDuplicateIndex reversed;
+  NearDuplicateIndex reversed(o);
   ASSERT_EQ(reversed.FindOrAdd("second", Join(second)), std::nullopt);
   ASSERT_EQ(reversed.FindOrAdd("first", Join(kStory)), std::nullopt);
   EXPECT_EQ(reversed.FindOrAdd("query", Join(query)), "second");
@@ -190,7 +192,7 @@ TEST(NearDuplicateIndexTest, InvalidOptionsFallBackToDefaults) {
   bad.threshold = 0;
   NearDuplicateIndex index(bad);
   EXPECT_EQ(index.options().num_hashes, 128);
-  EXPECT_EQ(index.options().threshold, 0.8);
+  EXPECT_EQ(index.options().threshold, 0.55);
 }
 
 }  // namespace

@@ -117,7 +117,7 @@ void PrintDupRow(const char* what, const std::vector<DupCase>& cases, double t, 
 int main(int argc, char** argv) {
   NearDuplicateIndex::Options dopt;
   StoryClusterer::Options sopt;
-  bool sweep = false;
+  bool sweep = false, grid = false;
   double min_p = 0, min_r = 0, min_f1 = 0;
   for (int i = 1; i < argc; ++i) {
     auto next = [&]() { return i + 1 < argc ? std::atof(argv[++i]) : 0.0; };
@@ -126,6 +126,7 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--merge-threshold")) sopt.merge_threshold = next();
     else if (!std::strcmp(argv[i], "--window")) sopt.window_days = static_cast<int>(next());
     else if (!std::strcmp(argv[i], "--sweep")) sweep = true;
+    else if (!std::strcmp(argv[i], "--grid")) grid = true;
     else if (!std::strcmp(argv[i], "--min-dup-p")) min_p = next();
     else if (!std::strcmp(argv[i], "--min-dup-r")) min_r = next();
     else if (!std::strcmp(argv[i], "--min-story-f1")) min_f1 = next();
@@ -253,6 +254,20 @@ int main(int argc, char** argv) {
                 o.window_days, o.threshold, o.merge_threshold, o.title_weight, o.max_terms, b3.p,
                 b3.r, b3.f1, pw.p, pw.r, pw.f1);
     if (verbose) {
+      // The same scores on two halves of the gold stories (alternate labels in file
+      // order), to see how much a setting tuned on one half carries to the other.
+      std::vector<std::string> g[2], p[2];
+      std::unordered_map<std::string, int> half;
+      for (size_t i = 0; i < gold.size(); ++i) {
+        const int h = half.emplace(gold[i], static_cast<int>(half.size() % 2)).first->second;
+        g[h].push_back(gold[i]);
+        p[h].push_back(predicted[i]);
+      }
+      for (int h = 0; h < 2; ++h) {
+        const se::Prf x = se::BCubed(g[h], p[h]);
+        std::printf("  half %d (%zu articles): B-cubed P %.3f R %.3f F1 %.3f\n", h, g[h].size(), x.p,
+                    x.r, x.f1);
+      }
       std::printf("  stream: %zu articles in %.2f s (%.0f articles/s), %zu stories created, "
                   "%zu merges, peak %zu active stories, peak %.1f MB; gold: %zu articles\n",
                   docs.size(), secs, static_cast<double>(docs.size()) / secs, created, merges,
@@ -262,6 +277,20 @@ int main(int argc, char** argv) {
   };
   std::printf("\n");
   const se::Prf b3 = run(sopt, true);
+  if (grid) {
+    std::printf("\nstory grid:\n");
+    for (double t : {0.35, 0.40, 0.45}) {
+      for (int w : {2, 3, 7}) {
+        for (double tw : {3.0, 5.0}) {
+          StoryClusterer::Options o = sopt;
+          o.threshold = t;
+          o.window_days = w;
+          o.title_weight = tw;
+          run(o, false);
+        }
+      }
+    }
+  }
   if (sweep) {
     std::printf("\nstory sweep:\n");
     for (double t : {0.20, 0.25, 0.30, 0.35, 0.40, 0.45}) {
