@@ -217,6 +217,45 @@ TEST_F(EventCoderTest, NounInsideAnObjectIsNotDoneByTheSubject) {
   EXPECT_TRUE(Has(a, "ISR>QAT:190:asserted"));
 }
 
+TEST_F(EventCoderTest, PossessiveNounTakesTheSentenceSubject) {
+  Article a = MakeArticle("في زيارته إلى كينيا، وجد الرئيس الأميركي وقتا لأداء رقصة.");
+  AddEntity(a, "KEN", "كينيا", "GPE", "KEN", "KEN");
+  AddEntity(a, "USAGOV", "الرئيس الأميركي", "PERSON", "USAGOV", "USA");
+  coder_->Code(a);
+  EXPECT_EQ(Summary(a), std::vector<std::string>{"USAGOV>KEN:042:asserted"});
+}
+
+TEST_F(EventCoderTest, RelativeClauseNamesTheAttacker) {
+  Article a = MakeArticle("نفت الحكومة التركية الاتهامات بعد الهجوم الذي شنه تنظيم داعش على تركيا.");
+  AddEntity(a, "TURGOV", "الحكومة التركية", "ORG", "TURGOV", "TUR");
+  AddEntity(a, "ISIS", "داعش", "ORG", "IMGREBISL", std::nullopt);
+  AddEntity(a, "TUR", "تركيا", "GPE", "TUR", "TUR");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "ISIS>TUR:190:asserted")) << ::testing::PrintToString(Summary(a));
+  EXPECT_FALSE(Has(a, "TURGOV>TUR:190:asserted"));
+}
+
+TEST_F(EventCoderTest, ActorOfAPlainNounTakesItsPlace) {
+  // "ممثلين لصالح ... مع دبلوماسيين من الولايات المتحدة وبريطانيا": X of Y stands for Y.
+  Article a = MakeArticle("قال مصدر إن ممثلين لصالح يجرون محادثات مع دبلوماسيين من الولايات المتحدة وبريطانيا.");
+  AddEntity(a, "saleh", "صالح", "PERSON", "YEMGOV", "YEM");
+  AddEntity(a, "USA", "الولايات المتحدة", "GPE", "USA", "USA");
+  AddEntity(a, "GBR", "بريطانيا", "GPE", "GBR", "GBR");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "saleh>USA:040:asserted")) << ::testing::PrintToString(Summary(a));
+  EXPECT_TRUE(Has(a, "saleh>GBR:040:asserted"));
+}
+
+TEST_F(EventCoderTest, PairWordGivesBothDirections) {
+  // One mention for two actors (الطرفان: the resolver gives both entities the same span).
+  Article a = MakeArticle("وصدر بيان مشترك أكد فيه الطرفان على تعزيز التعاون بين البلدين.");
+  AddEntity(a, "SAU", "الطرفان", "GPE", "SAU", "SAU");
+  AddEntity(a, "JOR", "الطرفان", "GPE", "JOR", "JOR");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "SAU>JOR:030:asserted")) << ::testing::PrintToString(Summary(a));
+  EXPECT_TRUE(Has(a, "JOR>SAU:030:asserted"));
+}
+
 TEST_F(EventCoderTest, MergeKey) {
   Event e;
   e.source.cameo = "RUS";

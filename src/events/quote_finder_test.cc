@@ -92,5 +92,62 @@ TEST_F(QuoteFinderTest, AttributionAtTheEnd) {
   ExpectOffsets(a);
 }
 
+TEST_F(QuoteFinderTest, SeveralStatementsInOneSentence) {
+  Article a = MakeArticle("أعلن وزير النقل اليمني عن خطة للمدينة، مؤكدا أن أولوية الحكومة تشغيل الموانئ، "
+                          "موضحا أن فريقا فنيا وصل من الإمارات.");
+  AddEntity(a, "YEMGOV", "وزير النقل اليمني", "ORG", "YEMGOV", "YEM");
+  AddEntity(a, "ARE", "الإمارات", "GPE", "ARE", "ARE");
+  coder_->Code(a);
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].text, "أولوية الحكومة تشغيل الموانئ");  // ends where the next one starts
+  EXPECT_EQ(a.quotes[1].text, "فريقا فنيا وصل من الإمارات");
+  for (const Quote& q : a.quotes) EXPECT_EQ(q.speaker.value_or(""), "YEMGOV");  // participles: the subject
+  ExpectOffsets(a);
+}
+
+TEST_F(QuoteFinderTest, DefiniteNounPointsBackToTheSource) {
+  Article a = MakeArticle("أعلنت وزارة الخارجية الايطالية أن أربعة إيطاليين خطفوا في ليبيا. "
+                          "وقالت الوزارة في بيان إن المخطوفين يعملون في البناء.");
+  AddEntity(a, "ITAGOV", "وزارة الخارجية الايطالية", "ORG", "ITAGOV", "ITA");
+  AddEntity(a, "LBY", "ليبيا", "GPE", "LBY", "LBY");
+  coder_->Code(a);
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[1].speaker.value_or(""), "ITAGOV");
+  EXPECT_EQ(a.quotes[1].speaker_name, "الوزارة في بيان");
+  EXPECT_EQ(a.quotes[1].text, "المخطوفين يعملون في البناء");
+}
+
+TEST_F(QuoteFinderTest, ColonWithoutQuoteMarks) {
+  Article a = MakeArticle("قال الكرملين: نشر قوات أوروبية في أوكرانيا غير مقبول.");
+  AddEntity(a, "RUSGOV", "الكرملين", "ORG", "RUSGOV", "RUS");
+  AddEntity(a, "UKR", "أوكرانيا", "GPE", "UKR", "UKR");
+  coder_->Code(a);
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_EQ(a.quotes[0].text, "نشر قوات أوروبية في أوكرانيا غير مقبول");
+  EXPECT_EQ(a.quotes[0].speaker.value_or(""), "RUSGOV");
+}
+
+TEST_F(QuoteFinderTest, EditorialPhrasesAreNoQuotes) {
+  Article a = MakeArticle("يذكر أن الأمير قد قام بزيارة رسمية إلى الأردن. ويشار إلى أن الزيارة استمرت يومين.");
+  AddEntity(a, "JOR", "الأردن", "GPE", "JOR", "JOR");
+  coder_->Code(a);
+  EXPECT_TRUE(a.quotes.empty()) << a.quotes.size();
+}
+
+TEST_F(QuoteFinderTest, StatementSpeakerIsTheSubjectOfItsEvents) {
+  // "وأوضح أيضاً أنه سيجتمع مع زيلينسكي": he = the speaker, carried from the last sentence.
+  Article a = MakeArticle("وقال ترامب إن الحرب قد تنتهي خلال أسابيع. وأوضح أيضا أنه سيجتمع مع زيلينسكي هذا الأسبوع.");
+  AddEntity(a, "donald-trump", "ترامب", "PERSON", "USAGOV", "USA");
+  AddEntity(a, "volodymyr-zelensky", "زيلينسكي", "PERSON", "UKRGOV", "UKR");
+  coder_->Code(a);
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[1].speaker.value_or(""), "donald-trump");
+  ASSERT_EQ(a.events.size(), 1u);
+  EXPECT_EQ(a.events[0].source.entity.value_or(""), "donald-trump");
+  EXPECT_EQ(a.events[0].target.entity.value_or(""), "volodymyr-zelensky");
+  EXPECT_EQ(a.events[0].cameo_code, "036");  // "will meet"
+  EXPECT_EQ(a.events[0].mode, "future");
+}
+
 }  // namespace
 }  // namespace marsad::events
