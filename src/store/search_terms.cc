@@ -15,9 +15,25 @@ namespace {
 constexpr size_t kMinSkeletonLetters = 3;
 // Longer "words" are base64 blobs, long digit runs and the like: one key is enough.
 constexpr size_t kMaxAnalysedBytes = 120;
-// The per-connection cache holds the forms of this many distinct words (Zipf: the common
-// words are met again at once after a reset). About 150 bytes each.
-constexpr size_t kMaxCachedWords = 300000;
+// Longer tokens are not indexed at all (FTS5 terms must stay short; nothing real is longer).
+constexpr size_t kMaxWordBytes = 200;
+// The per-connection cache: up to 2^20 slots (half used) and 32 MiB of records, about
+// 500k distinct words (SaudiNewsNet has 313k); then it starts afresh.
+constexpr size_t kInitialSlots = 4096, kMaxSlots = size_t{1} << 20, kMaxArenaBytes = size_t{32} << 20;
+
+// Views of the terms of the record whose term list starts at arena[pos].
+void ReadRecord(const std::string& arena, size_t pos, std::vector<std::string_view>* out) {
+  const size_t n = static_cast<unsigned char>(arena[pos++]);
+  for (size_t k = 0; k < n; ++k) {
+    const size_t len = static_cast<unsigned char>(arena[pos++]);
+    out->emplace_back(arena.data() + pos, len);
+    pos += len;
+  }
+}
+
+bool EndsWith(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
 
 void AddUnique(std::vector<std::string>* v, std::string s) {
   if (s.empty() || std::find(v->begin(), v->end(), s) != v->end()) return;
@@ -70,9 +86,18 @@ TermAnalyzer::Forms TermAnalyzer::Analyze(std::string_view word, bool arabic) {
   f.stem = text::LightStem(f.key);
   // The skeleton of the whole word and of what its longest proclitic leaves: a name
   // written with و/ب/ل/ال in front (وترامب) falls together with the bare name.
+  // When that proclitic holds the article (ال, وال, بال, لل...), the whole word's skeleton
+  // is dropped: names are compared without their article, and this saves a term for the
+  // many ال words. Queries go through the same steps, so both sides agree.
   std::vector<text::CliticSplit> splits = text::CliticCandidates(f.key);
-  std::vector<std::string_view> bases = {f.key};
-  if (splits.size() > 1) bases.push_back(splits.back().stem);
+  const text::CliticSplit* longest = nullptr;
+  for (size_t k = 1; k < splits.size(); ++k) {
+    if (longest == nullptr || splits[k].prefix.size() > longest->prefix.size()) longest = &splits[k];
+  }
+  std::vector<std::string_view> bases;
+  const bool article = longest != nullptr && (EndsWith(longest->prefix, "ال") || EndsWith(longest->prefix, "لل"));
+  if (!article) bases.push_back(f.key);
+  if (longest != nullptr) bases.push_back(longest->stem);
   for (std::string_view b : bases) {
     std::string sk = text::NameSkeleton(b);
     if (utf8::CountCodePoints(sk) >= kMinSkeletonLetters) AddUnique(&f.skeletons, std::move(sk));
@@ -80,20 +105,62 @@ TermAnalyzer::Forms TermAnalyzer::Analyze(std::string_view word, bool arabic) {
   return f;
 }
 
-const std::vector<std::string>& TermAnalyzer::IndexTerms(std::string_view word, bool arabic) {
-  auto it = cache_.find(std::string(word));
-  if (it != cache_.end()) return it->second;
-  if (cache_.size() >= kMaxCachedWords) cache_.clear();
+void TermAnalyzer::IndexTerms(std::string_view word, bool arabic, std::vector<std::string_view>* out) {
+  out->clear();
+  if (word.empty() || word.size() > kMaxWordBytes) return;
+  const uint64_t h = std::hash<std::string_view>()(word) | 1;  // never 0
+  if (slots_.empty()) slots_.resize(kInitialSlots);
+  size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  for (; slots_[i].word_len != 0; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.hash == h && s.word_len == word.size() && arena_.compare(s.offset, s.word_len, word) == 0) {
+      ReadRecord(arena_, s.offset + s.word_len, out);
+      return;
+    }
+  }
+  // A new word: analyse it and append its record.
+  if (used_ + 1 > slots_.size() / 2) {
+    if (slots_.size() >= kMaxSlots || arena_.size() > kMaxArenaBytes) {
+      // Full: start afresh (Zipf: the common words come back at once).
+      std::fill(slots_.begin(), slots_.end(), Slot());
+      arena_.clear();
+      used_ = 0;
+    } else {
+      std::vector<Slot> bigger(slots_.size() * 2);
+      for (const Slot& s : slots_) {
+        if (s.word_len == 0) continue;
+        size_t j = s.hash & (bigger.size() - 1);
+        while (bigger[j].word_len != 0) j = (j + 1) & (bigger.size() - 1);
+        bigger[j] = s;
+      }
+      slots_.swap(bigger);
+    }
+    mask = slots_.size() - 1;
+    for (i = h & mask; slots_[i].word_len != 0; i = (i + 1) & mask) {
+    }
+  }
   Forms f = Analyze(word, arabic);
   std::vector<std::string> terms;
   if (!f.key.empty()) {
-    terms.push_back(f.key);
-    if (!f.stem.empty() && f.stem != f.key) terms.push_back(kStemMark + f.stem);
+    terms.push_back(std::move(f.key));
+    if (!f.stem.empty() && f.stem != terms[0]) terms.push_back(kStemMark + f.stem);
     for (const std::string& sk : f.skeletons) {
-      if (sk != f.key) AddUnique(&terms, kSkeletonMark + sk);
+      if (sk != terms[0]) AddUnique(&terms, kSkeletonMark + sk);
     }
   }
-  return cache_.emplace(std::string(word), std::move(terms)).first->second;
+  const size_t offset = arena_.size();
+  arena_.append(word);
+  arena_.push_back(static_cast<char>(terms.size()));
+  terms.erase(std::remove_if(terms.begin(), terms.end(), [](const std::string& t) { return t.size() > 255; }),
+              terms.end());
+  for (const std::string& t : terms) {
+    arena_.push_back(static_cast<char>(static_cast<unsigned char>(t.size())));
+    arena_.append(t);
+  }
+  slots_[i] = {h, static_cast<uint32_t>(offset), static_cast<uint32_t>(word.size())};
+  ++used_;
+  ReadRecord(arena_, offset + word.size(), out);
 }
 
 std::vector<std::string> TermAnalyzer::QueryAlternatives(std::string_view word, bool arabic) {

@@ -15,9 +15,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "text/tokenizer.h"
@@ -45,9 +45,9 @@ void SplitToken(const text::Token& token, std::string_view input, std::vector<Wo
 
 class TermAnalyzer {
  public:
-  // Index terms of one word (see above), key first; empty if nothing is indexable.
-  // The reference stays valid until the next call.
-  const std::vector<std::string>& IndexTerms(std::string_view word, bool arabic);
+  // Index terms of one word (see above), key first, as views valid until the next call;
+  // *out is cleared first and left empty if nothing is indexable.
+  void IndexTerms(std::string_view word, bool arabic, std::vector<std::string_view>* out);
 
   // The index terms a query word may match, most exact first: key, then ~stem and stem,
   // then ^skeleton and skeleton (duplicates removed). Empty if nothing is indexable.
@@ -60,7 +60,16 @@ class TermAnalyzer {
   };
   static Forms Analyze(std::string_view word, bool arabic);
 
-  std::unordered_map<std::string, std::vector<std::string>> cache_;
+  // Cache of IndexTerms per distinct word: open addressing over `slots_`, each slot naming
+  // a record in `arena_` ([word][n][len term]...). Compact and cache-friendly: a lookup
+  // touches one slot and one record (std::unordered_map took 3 cache misses per word).
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0, word_len = 0;  // word_len 0 = empty slot
+  };
+  std::vector<Slot> slots_;
+  std::string arena_;
+  size_t used_ = 0;
 };
 
 }  // namespace marsad::store

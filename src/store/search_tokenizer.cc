@@ -19,11 +19,12 @@ constexpr size_t kMaxTermBytes = 200;
 struct Instance {
   TermAnalyzer analyzer;
   std::vector<WordPiece> pieces;
+  std::vector<std::string_view> terms;
 };
 
 using TokenFn = int (*)(void*, int, const char*, int, int, int);
 
-int Emit(TokenFn x_token, void* ctx, int flags, const std::string& term, size_t begin, size_t end) {
+int Emit(TokenFn x_token, void* ctx, int flags, std::string_view term, size_t begin, size_t end) {
   if (term.empty() || term.size() > kMaxTermBytes) return SQLITE_OK;
   return x_token(ctx, flags, term.data(), static_cast<int>(term.size()), static_cast<int>(begin),
                  static_cast<int>(end));
@@ -45,17 +46,16 @@ int Tokenize(Instance* inst, void* ctx, int flags, std::string_view input, Token
     SplitToken(tok, input, &inst->pieces);
     for (const WordPiece& p : inst->pieces) {
       std::vector<std::string> alternatives;
-      const std::vector<std::string>* terms;
       if (query) {
         alternatives = inst->analyzer.QueryAlternatives(p.text, p.arabic);
-        terms = &alternatives;
+        inst->terms.assign(alternatives.begin(), alternatives.end());
       } else {
-        terms = &inst->analyzer.IndexTerms(p.text, p.arabic);
+        inst->analyzer.IndexTerms(p.text, p.arabic, &inst->terms);
       }
       // Skip over-long terms before choosing the first one: FTS5 requires the first
       // token at a position not to be COLOCATED.
       bool first = true;
-      for (const std::string& t : *terms) {
+      for (std::string_view t : inst->terms) {
         if (t.empty() || t.size() > kMaxTermBytes) continue;
         int rc = Emit(x_token, ctx, first ? 0 : FTS5_TOKEN_COLOCATED, t, p.begin, p.end);
         if (rc != SQLITE_OK) return rc;
