@@ -6,8 +6,8 @@
 //   BM_MatchKb         Scan + TokenMatcher::Match with the knowledge base's names
 //   BM_MatchLarge      the same with >= 20,000 names: the knowledge base plus actor and agent
 //                      names of ../shared/data/reference/petrarch-arabic (read at run time,
-//                      lemma '_' joins as spaces), each also with the article and with a
-//                      title before it, until there are 20,000 or more
+//                      lemma '_' joins as spaces), multi-word ones also with the article,
+//                      a title or و before them, until there are 20,000 or more
 //   BM_Resolve         the whole ActorResolver::Resolve (matching + role phrases + entities)
 // Target: BM_MatchLarge >= 50 MB/s per core.
 //   build-actors/bench/actors_bench [--benchmark_filter=...]
@@ -117,9 +117,12 @@ const Large& LargeMatcher() {
     for (const auto& p : Kb().patterns()) r.matcher.AddText(p.form, v++, false);
     const std::vector<std::string> extra = PetrarchNames();
     std::set<std::string> seen;
-    for (const char* prefix : {"", "ال", "السيد "}) {
+    // Variants until 20,000: the names as listed, then multi-word names with the article
+    // on their first word, with a title before them, and with the conjunction و.
+    for (const char* prefix : {"", "ال", "السيد ", "الرئيس ", "و", "الشيخ ", "والسيد "}) {
       for (const std::string& n : extra) {
         if (r.matcher.pattern_count() >= 20000 && *prefix != 0) break;
+        if (*prefix != 0 && n.find(' ') == std::string::npos) continue;
         const std::string form = prefix + n;
         if (seen.insert(form).second) r.matcher.AddText(form, v++, true);
       }

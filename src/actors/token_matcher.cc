@@ -117,6 +117,39 @@ size_t FastSkeleton(std::string_view w, std::string& out) {
   return kept;
 }
 
+// The first or last letter that survives into the skeleton key (mapped), 0 if none.
+char32_t EndLetter(std::string_view w, bool last) {
+  const SkeletonTable& t = Skel();
+  auto decode = [&](size_t i) {
+    const auto b0 = static_cast<unsigned char>(w[i]);
+    const int len = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+    char32_t cp = len == 1 ? b0 : (b0 & (0x3F >> (len - 1)));
+    for (int k = 1; k < len && i + k < w.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(w[i + k]) & 0x3F);
+    return std::pair<char32_t, int>(cp < 0x800 ? t.map[cp] : cp, len);
+  };
+  if (!last) {
+    for (size_t i = 0; i < w.size();) {
+      const auto [cp, len] = decode(i);
+      if (cp != 0) return cp;
+      i += len;
+    }
+    return 0;
+  }
+  for (size_t end = w.size(); end > 0;) {
+    size_t i = end - 1;
+    while (i > 0 && (static_cast<unsigned char>(w[i]) & 0xC0) == 0x80) --i;
+    const auto [cp, len] = decode(i);
+    if (cp != 0) return cp;
+    end = i;
+  }
+  return 0;
+}
+
+uint32_t EndsBit(std::string_view w) {
+  const uint32_t a = static_cast<uint32_t>(EndLetter(w, false)), b = static_cast<uint32_t>(EndLetter(w, true));
+  return ((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u)) >> 16;  // 16 bits
+}
+
 constexpr uint32_t kMinSkeletonLetters = 6;  // text word
 constexpr uint32_t kMinSkeletonKey = 5;      // its skeleton key
 
@@ -169,7 +202,7 @@ size_t TableSize(size_t n) {
 void TokenMatcher::FlatStr::Build(const Vocab& from) {
   slots.assign(TableSize(from.size()), Slot{});
   mask = slots.size() - 1;
-  filter.assign(std::max<size_t>(1, TableSize(from.size() * 32) / 64), 0);
+  filter.assign(std::max<size_t>(1, TableSize(from.size() * 4) / 64), 0);  // 8-16 bits a key: stays in L1/L2
   filter_mask = filter.size() * 64 - 1;
   arena.clear();
   for (const auto& [key, value] : from) {
@@ -253,7 +286,11 @@ bool TokenMatcher::Add(const std::vector<std::string>& words, uint32_t value, bo
     if (node == 0) first_words_.emplace(w, id);
     if (allow_skeleton && node == 0) {  // skeletons for the first word; the rest follow the text
       const std::string sk = text::NameSkeleton(w);
-      if (CodePoints(sk) >= kMinSkeletonKey) skeleton_.emplace(sk, id);  // first spelling added wins
+      if (CodePoints(sk) >= kMinSkeletonKey) {
+        skeleton_.emplace(sk, id);  // first spelling added wins
+        const uint32_t bit = EndsBit(w);
+        skeleton_ends_[bit >> 6] |= 1ull << (bit & 63);
+      }
     }
     const uint64_t key = (static_cast<uint64_t>(node) << 32) | id;
     auto e = edges_.find(key);
@@ -332,6 +369,8 @@ size_t TokenMatcher::StrippedIds(std::string_view w, uint32_t* ids, uint32_t* pr
 
 uint32_t TokenMatcher::SkeletonId(std::string_view w) const {
   if (skeleton_.empty() || CodePoints(w) < kMinSkeletonLetters) return 0;
+  const uint32_t bit = EndsBit(w);
+  if (((skeleton_ends_[bit >> 6] >> (bit & 63)) & 1) == 0) return 0;
   thread_local std::string key;
   if (FastSkeleton(w, key) < kMinSkeletonKey) return 0;
   return flat_skeleton_.Find(key);
@@ -342,8 +381,9 @@ std::vector<TokenMatcher::Hit> TokenMatcher::Match(const ScannedText& text) cons
   const std::vector<TextToken>& toks = text.tokens;
   const size_t n = toks.size();
   // Word ids are looked up when a pattern reaches the word (most words start none).
-  std::vector<int64_t> ids(n, -1);
-  std::vector<int64_t> skel(n, -1);  // skeleton ids, computed when first needed
+  thread_local std::vector<int64_t> ids, skel;  // skeleton ids, computed when first needed
+  ids.assign(n, -1);
+  skel.assign(n, -1);
   auto id_at = [&](size_t i) -> uint32_t {
     if (ids[i] < 0) ids[i] = toks[i].word ? WordId(toks[i].key) : 0;
     return static_cast<uint32_t>(ids[i]);

@@ -94,7 +94,7 @@ class TokenMatcher {
     std::vector<Slot> slots;
     std::string arena;
     uint64_t mask = 0;
-    // One bit per hash value class, about 64 bits per key: most text words are not
+    // One bit per hash value class, 8-16 bits per key: most text words are not
     // pattern words, and the filter (in cache) answers them without touching `slots`.
     std::vector<uint64_t> filter;
     uint64_t filter_mask = 0;
@@ -109,6 +109,9 @@ class TokenMatcher {
     uint32_t Find(uint64_t key) const;
   };
 
+  // Bit per (first letter, last letter) class pair of the skeleton keys: computing a
+  // text word's key is skipped unless its end letters could match one.
+  std::vector<uint64_t> skeleton_ends_ = std::vector<uint64_t>(1024, 0);
   Vocab vocab_, skeleton_;
   FlatStr flat_vocab_, flat_skeleton_;
   FlatEdges flat_edges_;
