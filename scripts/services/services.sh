@@ -6,7 +6,8 @@
 #   services.sh start DIR [--fast]   start both; prints and writes DIR/env:
 #                                    MARSAD_NATS_URL=nats://127.0.0.1:PORT
 #                                    MARSAD_PG_URL=postgresql://marsad@127.0.0.1:PORT/marsad
-#   services.sh stop DIR             stop both (state stays in DIR; rm -rf DIR to drop it)
+#   services.sh stop DIR             stop both (state stays in DIR)
+#   services.sh purge DIR            stop both and delete all their state
 #   services.sh restart-nats DIR     kill -9 nats-server and start it again (same port, same data)
 #   services.sh restart-pg DIR       crash PostgreSQL (pg_ctl stop -m immediate) and start it again
 #   services.sh check                exit 0 if the server programs are installed, else 77
@@ -52,12 +53,13 @@ start_nats() {
 }
 
 start_pg() {
-  local dir=$1 port
+  local dir=$1 port pg
   port=$(cat "$dir/pg.port")
-  local opts="-c listen_addresses=127.0.0.1 -p $port -k $dir/pg -c max_connections=200"
+  pg=$(readlink -f "$dir/pg")  # the real path: user postgres may not pass through DIR
+  local opts="-c listen_addresses=127.0.0.1 -p $port -k $pg -c max_connections=200"
   [ -f "$dir/fast" ] && opts+=" -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
-  as_pg "$PG_BIN/pg_ctl" -D "$dir/pg/data" -l "$dir/pg/log" -o "$opts" -w -t 60 start >/dev/null ||
-    die "PostgreSQL did not start (see $dir/pg/log)"
+  as_pg "$PG_BIN/pg_ctl" -D "$pg/data" -l "$pg/log" -o "$opts" -w -t 60 start >/dev/null ||
+    die "PostgreSQL did not start (see $pg/log)"
 }
 
 stop_nats() {
@@ -71,8 +73,9 @@ stop_nats() {
 }
 
 stop_pg() {
-  local dir=$1 mode=${2:-fast}
-  [ -d "$dir/pg/data" ] && as_pg "$PG_BIN/pg_ctl" -D "$dir/pg/data" -m "$mode" -w stop >/dev/null 2>&1 || true
+  local dir=$1 mode=${2:-fast} pg
+  pg=$(readlink -f "$dir/pg")
+  [ -d "$pg/data" ] && as_pg "$PG_BIN/pg_ctl" -D "$pg/data" -m "$mode" -w stop >/dev/null 2>&1 || true
 }
 
 cmd=${1:-}; dir=${2:-}
@@ -81,17 +84,27 @@ case "$cmd" in
   start)
     check || exit $?
     [ -n "$dir" ] || die "usage: services.sh start DIR [--fast]"
-    mkdir -p "$dir/nats" "$dir/pg"
+    mkdir -p "$dir/nats"
     dir=$(cd "$dir" && pwd)
+    if [ ! -e "$dir/pg" ]; then
+      if [ "$(id -u)" -eq 0 ]; then
+        # PostgreSQL runs as user postgres, who may not reach DIR (e.g. under a private
+        # mktemp folder): its cluster lives in a folder of its own, linked from DIR.
+        pgdir=$(mktemp -d /tmp/marsad-pg.XXXXXX)
+        chown postgres "$pgdir"
+        ln -s "$pgdir" "$dir/pg"
+      else
+        mkdir -p "$dir/pg"
+      fi
+    fi
     [ "${3:-}" == "--fast" ] && touch "$dir/fast"
     free_port >"$dir/nats.port"
     free_port >"$dir/pg.port"
     start_nats "$dir"
-    [ "$(id -u)" -eq 0 ] && chown -R postgres "$dir/pg" && chmod o+x "$dir"
     if [ ! -f "$dir/pg/data/PG_VERSION" ]; then
       # C locale: text sorts by bytes, as in SQLite; trust auth on 127.0.0.1 only.
-      as_pg "$PG_BIN/initdb" -D "$dir/pg/data" -U marsad --auth=trust --encoding=UTF8 --locale=C \
-        >"$dir/pg/initdb.log" 2>&1 || die "initdb failed (see $dir/pg/initdb.log)"
+      as_pg "$PG_BIN/initdb" -D "$(readlink -f "$dir/pg")/data" -U marsad --auth=trust --encoding=UTF8 \
+        --locale=C >"$dir/pg/initdb.log" 2>&1 || die "initdb failed (see $dir/pg/initdb.log)"
     fi
     start_pg "$dir"
     as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$(cat "$dir/pg.port")" -U marsad marsad 2>/dev/null || true
@@ -104,6 +117,13 @@ case "$cmd" in
     [ -n "$dir" ] || die "usage: services.sh stop DIR"
     stop_nats "$dir"
     stop_pg "$dir"
+    ;;
+  purge)
+    [ -n "$dir" ] || die "usage: services.sh purge DIR"
+    stop_nats "$dir"
+    stop_pg "$dir"
+    [ -L "$dir/pg" ] && rm -rf "$(readlink "$dir/pg")"
+    rm -rf "$dir"
     ;;
   restart-nats)
     stop_nats "$dir" -KILL

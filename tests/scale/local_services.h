@@ -40,8 +40,7 @@ class LocalServices {
     return s;
   }
   ~LocalServices() {
-    Run("stop");
-    if (!keep_) std::system(("rm -rf " + dir_).c_str());
+    Run(keep_ ? "stop" : "purge");  // purge: also the cluster folder outside dir_
   }
   int Run(const std::string& what) { return std::system(("bash " + script_ + " " + what + " " + dir_ + " >/dev/null 2>&1").c_str()); }
   // A fresh database on the cluster (each test its own).

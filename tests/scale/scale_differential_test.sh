@@ -8,10 +8,10 @@ source "$(dirname "$0")/scale_lib.sh"
 corpus_slice "$WORK/slice" 2000
 inputs=("$REPO/samples" "$WORK/slice")
 
-"$MARSAD" ingest "${inputs[@]}" --db "$WORK/embedded.db" --quiet || fail "embedded ingest"
+"$MARSAD" ingest "${inputs[@]}" --db "$WORK/embedded.db" --quiet ${MARSAD_ANNOTATOR_FLAGS:-} || fail "embedded ingest"
 "$MARSAD" ingest "${inputs[@]}" --nats "$NATS_URL" --quiet || fail "publish"
 for i in 1 2 3; do
-  "$MARSAD" worker --nats "$NATS_URL" --pg "$PG_URL" --jobs 1 --idle-exit 5 --quiet &
+  "$MARSAD" worker --nats "$NATS_URL" --pg "$PG_URL" --jobs 1 --idle-exit 5 --quiet ${MARSAD_ANNOTATOR_FLAGS:-} &
 done
 wait
 "$MARSAD" export --db "$WORK/embedded.db" >"$WORK/embedded.jsonl"

@@ -5,10 +5,12 @@ SERVICES="$REPO/scripts/services/services.sh"
 bash "$SERVICES" check || { echo "skipped: nats-server/PostgreSQL not installed (scripts/setup.sh)"; exit 77; }
 SVC=$WORK/svc
 stop_all() {
-  local pids; pids=$(jobs -p)
-  [ -n "$pids" ] && kill $pids 2>/dev/null
-  bash "$SERVICES" stop "$SVC" >/dev/null 2>&1 || true
+  local rc=$? pids
+  pids=$(jobs -p)
+  if [ -n "$pids" ]; then kill $pids 2>/dev/null || true; fi
+  bash "$SERVICES" purge "$SVC" >/dev/null 2>&1 || true
   rm -rf "$WORK"
+  exit $rc
 }
 trap stop_all EXIT
 bash "$SERVICES" start "$SVC" --fast >/dev/null || fail "services.sh start failed"
