@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "pgstore/pg_store.h"
+#include "pipeline/standard_annotators.h"
 #include "queue/doc_worker.h"
 #include "queue/nats_queue.h"
 #include "queue/pg_sequenced_store.h"
@@ -29,6 +30,7 @@ struct WorkerArgs {
   double near_dup_threshold = 0.8;
   bool no_near_dups = false;
   int window_days = 30;
+  bool no_ner = false, no_actors = false, no_events = false, no_stories = false;
 };
 
 queue::NatsOptions NatsOptionsFor(const WorkerArgs& a) {
@@ -62,6 +64,7 @@ void AssignerLoop(const WorkerArgs& args, const std::atomic<int>& doc_threads_le
   o.linker.near_duplicates = !args.no_near_dups;
   o.linker.near_duplicate_threshold = args.near_dup_threshold;
   o.linker.window_days = args.window_days;
+  o.linker.stories = !args.no_stories;
   o.idle_exit = std::chrono::milliseconds(static_cast<int64_t>(args.idle_exit_s * 1000));
   o.touch_every = std::chrono::seconds(std::max(10, 3 * args.ack_wait_s)) / 3;
   auto on_failure = [&](const std::string& input, const std::string& reason) {
@@ -108,6 +111,17 @@ void Run(const WorkerArgs& args, int& exit_code) {
   }
   int jobs = args.jobs > 0 ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
   clean::Cleaner cleaner;
+  // The same stages as `marsad ingest` (same flags): the results must not depend on the mode.
+  pipeline::AnnotatorChoice choice;
+  choice.ner = !args.no_ner, choice.actors = !args.no_actors, choice.events = !args.no_events;
+  auto annotators = pipeline::StandardAnnotators::Load(choice);
+  if (!annotators.ok()) {
+    std::fprintf(stderr, "marsad worker: %s\n", annotators.status().message().c_str());
+    exit_code = kExitUsage;
+    return;
+  }
+  for (const std::string& w : annotators.value()->warnings()) std::fprintf(stderr, "marsad: note: %s\n", w.c_str());
+  const auto& stages = annotators.value()->list();
   queue::DocWorkerStats wstats;
   queue::AssignerStats astats;
   queue::DocWorkerOptions wo;
@@ -119,7 +133,7 @@ void Run(const WorkerArgs& args, int& exit_code) {
   for (int i = 0; i < jobs; ++i) {
     threads.emplace_back([&, i] {
       auto q = queue::OpenNatsQueue(NatsOptionsFor(args));
-      if (q.ok()) errors[i] = queue::RunDocWorker(*q.value(), cleaner, {}, wo, g_stop, &wstats);
+      if (q.ok()) errors[i] = queue::RunDocWorker(*q.value(), cleaner, stages, wo, g_stop, &wstats);
       else errors[i] = q.status();
       --doc_threads_left;
     });
@@ -172,6 +186,10 @@ void RegisterWorker(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(0.05, 1.0));
   cmd->add_flag("--no-near-dups", args->no_near_dups, "as for ingest");
   cmd->add_option("--window-days", args->window_days, "as for ingest (default 30)")->check(CLI::Range(1, 3650));
+  cmd->add_flag("--no-stories", args->no_stories, "as for ingest");
+  cmd->add_flag("--no-ner", args->no_ner, "as for ingest");
+  cmd->add_flag("--no-actors", args->no_actors, "as for ingest");
+  cmd->add_flag("--no-events", args->no_events, "as for ingest");
   cmd->callback([args, &exit_code] { Run(*args, exit_code); });
 }
 
