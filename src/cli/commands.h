@@ -36,5 +36,6 @@ void RegisterEntity(CLI::App& app, int& exit_code);
 void RegisterEvents(CLI::App& app, int& exit_code);
 void RegisterQuotes(CLI::App& app, int& exit_code);
 void RegisterDyad(CLI::App& app, int& exit_code);
+void RegisterServe(CLI::App& app, int& exit_code);
 
 }  // namespace marsad::cli

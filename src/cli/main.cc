@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
   marsad::cli::RegisterEvents(app, exit_code);
   marsad::cli::RegisterQuotes(app, exit_code);
   marsad::cli::RegisterDyad(app, exit_code);
+  marsad::cli::RegisterServe(app, exit_code);
   marsad::cli::RegisterWorker(app, exit_code);
   marsad::cli::RegisterBench(app, exit_code);
   try {
