@@ -31,6 +31,7 @@ void RegisterWorker(CLI::App& app, int& exit_code);
 void RegisterStories(CLI::App& app, int& exit_code);
 void RegisterStory(CLI::App& app, int& exit_code);
 void RegisterDuplicates(CLI::App& app, int& exit_code);
+void RegisterSearch(CLI::App& app, int& exit_code);
 void RegisterEntities(CLI::App& app, int& exit_code);
 void RegisterEntity(CLI::App& app, int& exit_code);
 void RegisterEvents(CLI::App& app, int& exit_code);

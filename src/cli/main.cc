@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   marsad::cli::RegisterStories(app, exit_code);
   marsad::cli::RegisterStory(app, exit_code);
   marsad::cli::RegisterDuplicates(app, exit_code);
+  marsad::cli::RegisterSearch(app, exit_code);
   marsad::cli::RegisterEntities(app, exit_code);
   marsad::cli::RegisterEntity(app, exit_code);
   marsad::cli::RegisterEvents(app, exit_code);
