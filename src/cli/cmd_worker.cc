@@ -27,7 +27,7 @@ struct WorkerArgs {
   int ack_wait_s = 30, max_attempts = 5;
   double idle_exit_s = 0;
   bool no_assigner = false, quiet = false;
-  double near_dup_threshold = 0.8;
+  double near_dup_threshold = -1;  // the measured default (docs/STORIES.md)
   bool no_near_dups = false;
   int window_days = 30;
   bool no_ner = false, no_actors = false, no_events = false, no_stories = false;
@@ -182,7 +182,7 @@ void RegisterWorker(CLI::App& app, int& exit_code) {
   cmd->add_option("--idle-exit", args->idle_exit_s, "exit after this many seconds without work (default: run until stopped)");
   cmd->add_flag("--no-assigner", args->no_assigner, "never take the story-assigner role (document threads only)");
   cmd->add_flag("-q,--quiet", args->quiet, "no messages but errors");
-  cmd->add_option("--near-dup-threshold", args->near_dup_threshold, "as for ingest (default 0.8)")
+  cmd->add_option("--near-dup-threshold", args->near_dup_threshold, "as for ingest (default 0.55)")
       ->check(CLI::Range(0.05, 1.0));
   cmd->add_flag("--no-near-dups", args->no_near_dups, "as for ingest");
   cmd->add_option("--window-days", args->window_days, "as for ingest (default 30)")->check(CLI::Range(1, 3650));

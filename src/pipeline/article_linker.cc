@@ -15,15 +15,15 @@ namespace {
 
 dedup::NearDuplicateIndex::Options DedupOptions(const LinkerOptions& o) {
   dedup::NearDuplicateIndex::Options d;
-  d.threshold = o.near_duplicate_threshold;
-  d.window_days = o.window_days;
+  if (o.near_duplicate_threshold >= 0) d.threshold = o.near_duplicate_threshold;
+  if (o.window_days >= 0) d.window_days = o.window_days;
   return d;
 }
 
 story::StoryClusterer::Options StoryOptions(const LinkerOptions& o) {
   story::StoryClusterer::Options s;
-  s.window_days = o.story_window_days;
-  s.threshold = o.story_threshold;
+  if (o.story_window_days >= 0) s.window_days = o.story_window_days;
+  if (o.story_threshold >= 0) s.threshold = o.story_threshold;
   return s;
 }
 
@@ -72,7 +72,7 @@ Status ArticleLinker::Restore(store::Store& store) {
   if (!newest) return Status::Ok();
   state_->dedup.AdvanceTo(*newest);
   state_->stories.AdvanceTo(*newest);
-  int window = std::max(options_.window_days, options_.story_window_days);
+  int window = std::max(state_->dedup.options().window_days, state_->stories.options().window_days);
   // Undated articles restored before any dated one count for the window's first day.
   state_->newest_day = *newest - window;
   return store.ForEachArticleSince(IsoFromDays(*newest - window), [&](const Article& a) {

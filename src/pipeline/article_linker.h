@@ -21,15 +21,17 @@ namespace marsad::pipeline {
 struct LinkerOptions {
   bool near_duplicates = true;
   // Jaccard similarity of 3-word shingle sets at or above which an article is a near
-  // duplicate (docs/STORIES.md has the precision/recall sweep behind the default).
-  double near_duplicate_threshold = 0.8;
-  // Days an article stays a near-duplicate candidate after the newest article seen.
-  int window_days = 30;
+  // duplicate; < 0 = the measured default of dedup::NearDuplicateIndex::Options
+  // (docs/STORIES.md has the precision/recall sweep behind it).
+  double near_duplicate_threshold = -1;
+  // Days an article stays a near-duplicate candidate after the newest article seen;
+  // < 0 = the dedup default.
+  int window_days = -1;
   bool stories = true;
-  // Days a story stays open after its last article (story::StoryClusterer::Options).
-  int story_window_days = 7;
-  // Cosine of an article with a story centroid from which it joins the story.
-  double story_threshold = 0.30;
+  // Days a story stays open after its last article, and the cosine of an article with a
+  // story centroid from which it joins it; < 0 = story::StoryClusterer::Options defaults.
+  int story_window_days = -1;
+  double story_threshold = -1;
 };
 
 // The day an article counts for in the windows: its publication date; an undated article
