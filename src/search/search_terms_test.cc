@@ -78,6 +78,13 @@ TEST(SearchTerms, CacheGivesWhatAFreshAnalysisGives) {
   EXPECT_TRUE(Index(cached, std::string(300, 'a'), false).empty()) << "over-long tokens are not indexed";
 }
 
+TEST(SearchTerms, QueryWordsAreNotSplitForTheirSkeleton) {
+  TermAnalyzer a;
+  // بوتين is not ب + وتين: the skeleton of وطن (homeland) must not be asked for.
+  for (const std::string& t : a.QueryAlternatives("بوتين", true)) EXPECT_NE(t, "^وتن");
+  EXPECT_TRUE(Has(a.QueryAlternatives("الكرملين", true), "^كرملن"));
+}
+
 TEST(SearchTerms, ShortSkeletonsAndLatinWordsStayPlain) {
   TermAnalyzer a;
   for (const std::string& t : Index(a, "بيت", true)) EXPECT_NE(t[0], kSkeletonMark) << t;

@@ -79,7 +79,7 @@ void SplitToken(const text::Token& token, std::string_view input, std::vector<Wo
   }
 }
 
-TermAnalyzer::Forms TermAnalyzer::Analyze(std::string_view word, bool arabic) {
+TermAnalyzer::Forms TermAnalyzer::Analyze(std::string_view word, bool arabic, bool for_query) {
   Forms f;
   f.key = text::MatchKey(word);
   if (!arabic || f.key.size() > kMaxAnalysedBytes) return f;
@@ -94,10 +94,13 @@ TermAnalyzer::Forms TermAnalyzer::Analyze(std::string_view word, bool arabic) {
   for (size_t k = 1; k < splits.size(); ++k) {
     if (longest == nullptr || splits[k].prefix.size() > longest->prefix.size()) longest = &splits[k];
   }
+  // A query word takes no other split: its skeleton is that of the word as typed (or of its
+  // stem after an article). Splitting بوتين into ب + وتين would ask for the skeleton of
+  // وطن, one of the commonest words of the corpus.
   std::vector<std::string_view> bases;
   const bool article = longest != nullptr && (EndsWith(longest->prefix, "ال") || EndsWith(longest->prefix, "لل"));
   if (!article) bases.push_back(f.key);
-  if (longest != nullptr) bases.push_back(longest->stem);
+  if (longest != nullptr && (article || !for_query)) bases.push_back(longest->stem);
   for (std::string_view b : bases) {
     std::string sk = text::NameSkeleton(b);
     if (utf8::CountCodePoints(sk) >= kMinSkeletonLetters) AddUnique(&f.skeletons, std::move(sk));
@@ -140,7 +143,7 @@ void TermAnalyzer::IndexTerms(std::string_view word, bool arabic, std::vector<st
     for (i = h & mask; slots_[i].word_len != 0; i = (i + 1) & mask) {
     }
   }
-  Forms f = Analyze(word, arabic);
+  Forms f = Analyze(word, arabic, false);
   std::vector<std::string> terms;
   if (!f.key.empty()) {
     terms.push_back(std::move(f.key));
@@ -164,7 +167,7 @@ void TermAnalyzer::IndexTerms(std::string_view word, bool arabic, std::vector<st
 }
 
 std::vector<std::string> TermAnalyzer::QueryAlternatives(std::string_view word, bool arabic) {
-  Forms f = Analyze(word, arabic);
+  Forms f = Analyze(word, arabic, true);
   std::vector<std::string> out;
   if (f.key.empty()) return out;
   out.push_back(f.key);

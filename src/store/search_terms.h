@@ -7,7 +7,9 @@
 //   ~stem          light stem (text::LightStem), only when it differs from the key
 //   ^skeleton      name skeleton (text::NameSkeleton) of the word and of the stem left by its
 //                  longest proclitic (text::CliticCandidates: وترامب -> ترامب), only when it
-//                  differs from the key and keeps >= 3 letters
+//                  differs from the key and keeps >= 3 letters; after an article (ال, وال,
+//                  بال, لل...) only the stem's. A query word asks only for the skeleton of
+//                  the word as typed (or of its stem after an article).
 // Latin words and numbers get their key only (lower case, ASCII digits).
 // Writing the ~ and ^ forms only when they differ keeps the index small; a query therefore
 // asks for a form both ways (QueryAlternatives): ~stem OR stem-as-key, ^skel OR skel-as-key.
@@ -58,7 +60,7 @@ class TermAnalyzer {
     std::string key, stem;
     std::vector<std::string> skeletons;
   };
-  static Forms Analyze(std::string_view word, bool arabic);
+  static Forms Analyze(std::string_view word, bool arabic, bool for_query);
 
   // Cache of IndexTerms per distinct word: open addressing over `slots_`, each slot naming
   // a record in `arena_` ([word][n][len term]...). Compact and cache-friendly: a lookup
