@@ -18,7 +18,30 @@ enum Tmpl : uint32_t {
   kCliticStemCluster, kLength, kFine, kCoarse, kWordAt, kStemAt, kShapeAt, kFineAt, kCoarseAt,
   kBigramPrev, kBigramNext, kSkipBigram, kShapePair, kSentStart, kSentEnd, kCoarsePair,
   kPass1Here, kPass1At, kDocLabel, kDocMajor, kDocAlt, kWordPass1Prev, kCliticStemFine,
+  kFinePair, kFineWord, kPrefixAt, kSuffixAt, kLex, kLexCount, kLexStem, kLexAt, kLexHere,
 };
+
+void Push(std::vector<uint64_t>* out, uint32_t t, uint64_t a, uint64_t b = 0) {
+  out->push_back(Feature(t, a, b));
+}
+
+// Share of a lexicon label as a small bucket (0 = negligible).
+uint32_t ShareBucket(float s) { return s < 0.05f ? 0 : s < 0.2f ? 1 : s < 0.5f ? 2 : s < 0.8f ? 3 : 4; }
+uint32_t CountBucket(uint32_t n) { return n < 5 ? 0 : n < 20 ? 1 : n < 100 ? 2 : 3; }
+
+// Features of a lexicon entry; returns the summary (dominant entity label * 8 + bucket).
+uint32_t LexiconFeatures(const CorpusLexicon::Entry& e, uint32_t tmpl, std::vector<uint64_t>* out) {
+  uint32_t best = 0;
+  float best_share = 0.f;
+  for (int l = 1; l < kNumLabels; ++l) {
+    const uint32_t b = ShareBucket(e.share[l]);
+    if (b == 0) continue;
+    out->push_back(Feature(tmpl, static_cast<uint64_t>(l) * 8 + b));
+    if (tmpl == kLex) out->push_back(Feature(kLexCount, static_cast<uint64_t>(l) * 8 + b, CountBucket(e.n)));
+    if (e.share[l] > best_share) best_share = e.share[l], best = static_cast<uint32_t>(l) * 8 + b;
+  }
+  return best;
+}
 
 bool IsArabicLetter(char32_t c) { return (c >= 0x0621 && c <= 0x064A) || (c >= 0x0671 && c <= 0x06D3); }
 
@@ -68,20 +91,23 @@ WordInfo FeatureExtractor::Analyze(std::string_view token) const {
   w.key = HashString(key);
   w.shape = HashString(shape);
   w.punct = !shape.empty() && shape.find_first_of("aAxd") == std::string::npos;
-  w.own.push_back(Feature(kWord, w.key));
-  w.own.push_back(Feature(kShape, w.shape));
+  Push(&w.own, kWord, w.key);
+  Push(&w.own, kShape, w.shape);
   if (clusters_) {
     const WordClusters::Ids ids = clusters_->Find(key);
     w.fine = ids.fine;
     w.coarse = ids.coarse;
   }
   if (w.punct) return w;
+  if (lexicon_) {
+    if (const CorpusLexicon::Entry* e = lexicon_->Find(key)) w.lex = LexiconFeatures(*e, kLex, &w.own);
+  }
   const std::vector<size_t> cps = CodePointStarts(key);
   const size_t n = cps.size() - 1;
-  w.own.push_back(Feature(kLength, std::min<size_t>(n, 9)));
+  Push(&w.own, kLength, std::min<size_t>(n, 9));
   for (size_t k = 1; k <= 4 && k < n; ++k) {
-    w.own.push_back(Feature(kPrefix, HashString(std::string_view(key).substr(0, cps[k])), k));
-    w.own.push_back(Feature(kSuffix, HashString(std::string_view(key).substr(cps[n - k])), k));
+    Push(&w.own, kPrefix, HashString(std::string_view(key).substr(0, cps[k])), k);
+    Push(&w.own, kSuffix, HashString(std::string_view(key).substr(cps[n - k])), k);
   }
   const bool arabic = shape.find('a') != std::string::npos;
   if (!arabic) {
@@ -90,20 +116,26 @@ WordInfo FeatureExtractor::Analyze(std::string_view token) const {
   }
   const std::string stem = text::LightStem(key);
   w.stem = HashString(stem);
-  w.own.push_back(Feature(kStem, w.stem));
+  Push(&w.own, kStem, w.stem);
   w.skeleton = HashString(text::NameSkeleton(key));
-  w.own.push_back(Feature(kSkeleton, w.skeleton));
+  Push(&w.own, kSkeleton, w.skeleton);
   const std::vector<text::CliticSplit> splits = text::CliticCandidates(key);
   for (size_t i = 1; i < splits.size(); ++i) {
     const uint64_t s = HashString(splits[i].stem);
-    w.own.push_back(Feature(kClitic, HashString(splits[i].prefix)));
-    w.own.push_back(Feature(kCliticStem, s));
+    Push(&w.own, kClitic, HashString(splits[i].prefix));
+    Push(&w.own, kCliticStem, s);
     w.alt_keys.push_back(s);
+    if (lexicon_) {
+      if (const CorpusLexicon::Entry* e = lexicon_->Find(splits[i].stem)) {
+        const uint32_t sig = LexiconFeatures(*e, kLexStem, &w.own);
+        if (w.lex == 0) w.lex = sig;
+      }
+    }
     if (clusters_) {
       const WordClusters::Ids ids = clusters_->Find(splits[i].stem);
       if (ids.fine) {
-        w.own.push_back(Feature(kCliticStemCluster, ids.coarse));
-        w.own.push_back(Feature(kCliticStemFine, ids.fine));
+        Push(&w.own, kCliticStemCluster, ids.coarse);
+        Push(&w.own, kCliticStemFine, ids.fine);
       }
     }
   }
@@ -143,37 +175,49 @@ void FeatureExtractor::Extract(const std::vector<const WordInfo*>& words, const 
   for (int i = 0; i < n; ++i) {
     const WordInfo& w = *words[i];
     auto& ids = out->ids;
-    ids.push_back(Feature(kBias, 0));
+    Push(&ids, kBias, 0);
     ids.insert(ids.end(), w.own.begin(), w.own.end());
     if (w.fine) {
-      ids.push_back(Feature(kFine, w.fine));
-      ids.push_back(Feature(kCoarse, w.coarse));
+      Push(&ids, kFine, w.fine);
+      Push(&ids, kCoarse, w.coarse);
     }
-    for (int d = -2; d <= 2; ++d) {
+    for (int d = -3; d <= 3; ++d) {
       if (d == 0) continue;
       const WordInfo& o = at(i + d);
       const uint64_t dd = static_cast<uint64_t>(d + 8);
-      ids.push_back(Feature(kWordAt, o.key, dd));
-      ids.push_back(Feature(kCoarseAt, o.coarse, dd));
+      if (d == -3 || d == 3) {
+        Push(&ids, kFineAt, o.fine, dd);
+        continue;
+      }
+      Push(&ids, kWordAt, o.key, dd);
+      Push(&ids, kCoarseAt, o.coarse, dd);
+      if (d == -2 || d == 2) Push(&ids, kFineAt, o.fine, dd);
+      Push(&ids, kLexAt, o.lex, dd);
       if (d == -1 || d == 1) {
-        ids.push_back(Feature(kStemAt, o.stem, dd));
-        ids.push_back(Feature(kShapeAt, o.shape, dd));
-        ids.push_back(Feature(kFineAt, o.fine, dd));
+        Push(&ids, kStemAt, o.stem, dd);
+        Push(&ids, kShapeAt, o.shape, dd);
+        Push(&ids, kFineAt, o.fine, dd);
       }
     }
-    ids.push_back(Feature(kBigramPrev, at(i - 1).key, w.key));
-    ids.push_back(Feature(kBigramNext, w.key, at(i + 1).key));
-    ids.push_back(Feature(kSkipBigram, at(i - 1).key, at(i + 1).key));
-    ids.push_back(Feature(kShapePair, at(i - 1).shape, w.shape));
-    ids.push_back(Feature(kCoarsePair, at(i - 1).coarse, static_cast<uint64_t>(w.coarse) << 20 | at(i + 1).coarse));
-    if (i == 0) ids.push_back(Feature(kSentStart, 0));
-    if (i == n - 1) ids.push_back(Feature(kSentEnd, 0));
+    Push(&ids, kBigramPrev, at(i - 1).key, w.key);
+    Push(&ids, kBigramNext, w.key, at(i + 1).key);
+    Push(&ids, kSkipBigram, at(i - 1).key, at(i + 1).key);
+    Push(&ids, kShapePair, at(i - 1).shape, w.shape);
+    Push(&ids, kCoarsePair, at(i - 1).coarse, static_cast<uint64_t>(w.coarse) << 20 | at(i + 1).coarse);
+    Push(&ids, kFinePair, at(i - 1).fine, w.fine);
+    Push(&ids, kFinePair, w.fine, static_cast<uint64_t>(at(i + 1).fine) << 32 | 1);
+    Push(&ids, kFineWord, at(i - 1).fine, w.key);
+    if (lexicon_) {
+      Push(&ids, kLexHere, at(i - 1).lex, static_cast<uint64_t>(w.lex) << 16 | at(i + 1).lex);
+    }
+    if (i == 0) Push(&ids, kSentStart, 0);
+    if (i == n - 1) Push(&ids, kSentEnd, 0);
     if (pass1) {
-      ids.push_back(Feature(kPass1Here, label_at(i)));
-      ids.push_back(Feature(kPass1At, label_at(i - 1), 1));
-      ids.push_back(Feature(kPass1At, label_at(i + 1), 2));
-      ids.push_back(Feature(kPass1At, label_at(i - 1) * 100 + label_at(i + 1), 3));
-      ids.push_back(Feature(kWordPass1Prev, w.key, label_at(i - 1)));
+      Push(&ids, kPass1Here, label_at(i));
+      Push(&ids, kPass1At, label_at(i - 1), 1);
+      Push(&ids, kPass1At, label_at(i + 1), 2);
+      Push(&ids, kPass1At, label_at(i - 1) * 100 + label_at(i + 1), 3);
+      Push(&ids, kWordPass1Prev, w.key, label_at(i - 1));
     }
     if (pass1 && doc && !w.punct) {
       // How this word was labelled elsewhere in the document (its own label removed).
@@ -184,11 +228,11 @@ void FeatureExtractor::Extract(const std::vector<const WordInfo*>& words, const 
         for (int l = 0; l < kNumLabels; ++l) {
           total += others[l];
           if (others[l] > 0) {
-            ids.push_back(Feature(kDocLabel, static_cast<uint64_t>(l)));
+            Push(&ids, kDocLabel, static_cast<uint64_t>(l));
             if (major < 0 || others[l] > others[major]) major = l;
           }
         }
-        if (major >= 0) ids.push_back(Feature(kDocMajor, static_cast<uint64_t>(major), 2 * others[major] > total));
+        if (major >= 0) Push(&ids, kDocMajor, static_cast<uint64_t>(major), 2 * others[major] > total);
       }
       std::array<uint16_t, kNumClasses> alt{};
       for (uint64_t a : w.alt_keys) {
@@ -202,7 +246,7 @@ void FeatureExtractor::Extract(const std::vector<const WordInfo*>& words, const 
         for (int l = 1; l < kNumLabels; ++l) alt[ClassOf(l)] += others[l];
       }
       for (int k = 0; k < kNumClasses; ++k) {
-        if (alt[k] > 0) ids.push_back(Feature(kDocAlt, static_cast<uint64_t>(k)));
+        if (alt[k] > 0) Push(&ids, kDocAlt, static_cast<uint64_t>(k));
       }
     }
     out->EndToken();

@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ner/corpus_lexicon.h"
+#include "ner/feature_hash.h"
 #include "ner/labels.h"
 #include "ner/linear_chain_model.h"
 #include "ner/word_clusters.h"
@@ -19,7 +21,12 @@
 namespace marsad::ner {
 
 // Bumped whenever a feature template changes: models record it and the loader checks it.
-inline constexpr uint32_t kFeatureVersion = 3;
+inline constexpr uint32_t kFeatureVersion = 4;
+
+// What a model records about the word resources it was trained with (0 = none).
+inline uint64_t ResourcesHash(const WordClusters* clusters, const CorpusLexicon* lexicon) {
+  return (clusters ? clusters->content_hash() : 0) ^ (lexicon ? Mix64(lexicon->content_hash()) : 0);
+}
 
 struct WordInfo {
   uint64_t key = 0;      // HashString(MatchKey(token))
@@ -27,6 +34,7 @@ struct WordInfo {
   uint64_t skeleton = 0; // name skeleton (Arabic words)
   uint64_t shape = 0;    // compressed character classes
   uint32_t fine = 0, coarse = 0;  // word clusters (0 = unknown)
+  uint32_t lex = 0;      // corpus lexicon summary: dominant entity label and share bucket
   bool punct = false;    // punctuation / symbol token
   std::vector<uint64_t> own;       // features of the word itself (affixes, clitic splits, ...)
   std::vector<uint64_t> alt_keys;  // clitic-split stems (for document consistency)
@@ -47,7 +55,10 @@ class DocumentLabels {
 
 class FeatureExtractor {
  public:
-  explicit FeatureExtractor(const WordClusters* clusters) : clusters_(clusters) {}
+  // Either resource may be null (its features are then absent).
+  explicit FeatureExtractor(const WordClusters* clusters, const CorpusLexicon* lexicon = nullptr)
+      : clusters_(clusters), lexicon_(lexicon) {}
+  uint64_t resources_hash() const { return ResourcesHash(clusters_, lexicon_); }
 
   // REQUIRES: token is one token of text::Tokenize (display-normalised or raw text).
   WordInfo Analyze(std::string_view token) const;
@@ -59,6 +70,7 @@ class FeatureExtractor {
 
  private:
   const WordClusters* clusters_;
+  const CorpusLexicon* lexicon_;
 };
 
 }  // namespace marsad::ner

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <cstddef>
 #include <cstring>
 #include <limits>
@@ -37,16 +35,15 @@ size_t SlotOf(uint32_t key, size_t mask) {
 LinearChainModel LinearChainModel::FromWeights(const std::vector<uint64_t>& keys,
                                                const std::vector<float>& weights,
                                                const std::vector<float>& transitions,
-                                               uint32_t feature_version, uint64_t clusters_hash,
+                                               uint32_t feature_version, uint64_t resources_hash,
                                                float prune) {
   LinearChainModel m;
   m.feature_version_ = feature_version;
-  m.clusters_hash_ = clusters_hash;
+  m.resources_hash_ = resources_hash;
   m.trans_ = transitions;
   float max_abs = 0.f;
   for (float w : weights) max_abs = std::max(max_abs, std::fabs(w));
   m.scale_ = max_abs > 0 ? max_abs / 32767.f : 1.f;
-  if (std::getenv("NER_DEBUG")) std::fprintf(stderr, "max w %g over %zu features\n", max_abs, keys.size());
   // Merge features whose 32-bit keys coincide (rare) by summing their weights.
   std::vector<std::pair<uint32_t, size_t>> order;
   order.reserve(keys.size());
@@ -103,7 +100,7 @@ Result<LinearChainModel> LinearChainModel::Parse(std::string_view bytes, size_t*
   if (!Get(bytes, pos, &version) || version != kFormatVersion) {
     return Status::Unsupported("NER model: unsupported format version " + std::to_string(version));
   }
-  if (!Get(bytes, pos, &m.feature_version_) || !Get(bytes, pos, &m.clusters_hash_)) {
+  if (!Get(bytes, pos, &m.feature_version_) || !Get(bytes, pos, &m.resources_hash_)) {
     return Status::Corrupt("NER model: truncated header");
   }
   for (float& t : m.trans_) {
@@ -129,7 +126,7 @@ void LinearChainModel::AppendTo(std::string* out) const {
   out->append(kMagic, 4);
   Put(out, kFormatVersion);
   Put(out, feature_version_);
-  Put(out, clusters_hash_);
+  Put(out, resources_hash_);
   for (float t : trans_) Put(out, t);
   Put(out, scale_);
   Put(out, static_cast<uint32_t>(sorted_keys_.size()));

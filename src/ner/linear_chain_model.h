@@ -4,7 +4,7 @@
 // PerceptronTrainer. Immutable after loading: Decode is thread-safe.
 //
 // File format (little-endian): "MNER" magic, uint32 version, uint32 feature_version,
-// uint64 clusters_hash, float transitions[(kNumLabels+1) * kNumLabels] (row kNumLabels = start),
+// uint64 resources_hash, float transitions[(kNumLabels+1) * kNumLabels] (row kNumLabels = start),
 // float scale, uint32 n, uint32 keys[n] (sorted), int16 weights[n * kNumLabels]
 // (weight = int16 * scale). Several models may follow each other in one file.
 #pragma once
@@ -41,7 +41,7 @@ class LinearChainModel {
   static LinearChainModel FromWeights(const std::vector<uint64_t>& keys,
                                       const std::vector<float>& weights,  // keys.size()*kNumLabels
                                       const std::vector<float>& transitions,
-                                      uint32_t feature_version, uint64_t clusters_hash,
+                                      uint32_t feature_version, uint64_t resources_hash,
                                       float prune);
 
   // Parses one model at *pos of `bytes` and advances *pos.
@@ -59,14 +59,14 @@ class LinearChainModel {
 
   float transition(int prev, int label) const { return trans_[(prev < 0 ? kNumLabels : prev) * kNumLabels + label]; }
   uint32_t feature_version() const { return feature_version_; }
-  uint64_t clusters_hash() const { return clusters_hash_; }
+  uint64_t resources_hash() const { return resources_hash_; }
   size_t num_features() const { return num_keys_; }
 
  private:
   void BuildIndex(const std::vector<uint32_t>& keys, const std::vector<int16_t>& w);
 
   uint32_t feature_version_ = 0;
-  uint64_t clusters_hash_ = 0;
+  uint64_t resources_hash_ = 0;
   std::vector<float> trans_ = std::vector<float>(kTransRows * kNumLabels, 0.f);
   float scale_ = 1.f;
   size_t num_keys_ = 0;

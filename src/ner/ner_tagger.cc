@@ -43,11 +43,15 @@ class WordCache {
 
 }  // namespace
 
-NerTagger::NerTagger(std::vector<LinearChainModel> passes, WordClusters clusters)
-    : passes_(std::move(passes)), clusters_(std::move(clusters)), extractor_(clusters_.size() ? &clusters_ : nullptr) {}
+NerTagger::NerTagger(std::vector<LinearChainModel> passes, WordClusters clusters, CorpusLexicon lexicon)
+    : passes_(std::move(passes)),
+      clusters_(std::move(clusters)),
+      lexicon_(std::move(lexicon)),
+      extractor_(clusters_.size() ? &clusters_ : nullptr, lexicon_.size() ? &lexicon_ : nullptr) {}
 
-std::unique_ptr<NerTagger> NerTagger::FromModels(std::vector<LinearChainModel> passes, WordClusters clusters) {
-  return std::unique_ptr<NerTagger>(new NerTagger(std::move(passes), std::move(clusters)));
+std::unique_ptr<NerTagger> NerTagger::FromModels(std::vector<LinearChainModel> passes, WordClusters clusters,
+                                                 CorpusLexicon lexicon) {
+  return std::unique_ptr<NerTagger>(new NerTagger(std::move(passes), std::move(clusters), std::move(lexicon)));
 }
 
 std::string NerTagger::Serialize(const std::vector<LinearChainModel>& passes) {
@@ -58,7 +62,8 @@ std::string NerTagger::Serialize(const std::vector<LinearChainModel>& passes) {
   return out;
 }
 
-Result<std::unique_ptr<NerTagger>> NerTagger::FromBytes(std::string_view model, std::string_view clusters_tsv) {
+Result<std::unique_ptr<NerTagger>> NerTagger::FromBytes(std::string_view model, std::string_view clusters_tsv,
+                                                       std::string_view lexicon_tsv) {
   if (model.size() < 12 || std::memcmp(model.data(), kTaggerMagic, 8) != 0) {
     return Status::Corrupt("NER model: not a marsad NER tagger file (bad magic)");
   }
@@ -69,6 +74,11 @@ Result<std::unique_ptr<NerTagger>> NerTagger::FromBytes(std::string_view model, 
   if (!clusters_tsv.empty()) {
     if (Status st = WordClusters::Parse(clusters_tsv, &clusters); !st.ok()) return st;
   }
+  CorpusLexicon lexicon;
+  if (!lexicon_tsv.empty()) {
+    if (Status st = CorpusLexicon::Parse(lexicon_tsv, &lexicon); !st.ok()) return st;
+  }
+  const uint64_t want = ResourcesHash(clusters.size() ? &clusters : nullptr, lexicon.size() ? &lexicon : nullptr);
   std::vector<LinearChainModel> passes;
   size_t pos = 12;
   for (uint32_t i = 0; i < n; ++i) {
@@ -79,35 +89,35 @@ Result<std::unique_ptr<NerTagger>> NerTagger::FromBytes(std::string_view model, 
                                  std::to_string(m.value().feature_version()) + ", this build extracts version " +
                                  std::to_string(kFeatureVersion) + " (retrain with ner_train)");
     }
-    const uint64_t want = clusters.size() ? clusters.content_hash() : 0;
-    if (m.value().clusters_hash() != want) {
-      return Status::InvalidArgument("NER model: trained with other word clusters than the ones given "
-                                     "(retrain, or pass the clusters file it was trained with)");
+    if (m.value().resources_hash() != want) {
+      return Status::InvalidArgument("NER model: trained with other word clusters or lexicon than the ones given "
+                                     "(retrain, or pass the files it was trained with)");
     }
     passes.push_back(std::move(m).value());
   }
   if (pos != model.size()) return Status::Corrupt("NER model: trailing bytes after the last pass");
-  return FromModels(std::move(passes), std::move(clusters));
+  return FromModels(std::move(passes), std::move(clusters), std::move(lexicon));
 }
 
 Result<std::unique_ptr<NerTagger>> NerTagger::LoadDefault() {
   const std::string model = DataFile("ner/model.bin");
   if (model.empty()) return Status::NotFound("NER model data/ner/model.bin is not embedded in this build");
-  return FromBytes(model, DataFile("ner/clusters.tsv"));
+  return FromBytes(model, DataFile("ner/clusters.tsv"), DataFile("ner/lexicon.tsv"));
 }
 
-Result<std::unique_ptr<NerTagger>> NerTagger::LoadFile(const std::string& path, const std::string& clusters_path) {
+Result<std::unique_ptr<NerTagger>> NerTagger::LoadFile(const std::string& path, const std::string& clusters_path,
+                                                      const std::string& lexicon_path) {
   auto model = ReadFile(path);
   if (!model.ok()) return model.status();
-  std::string clusters;
-  if (clusters_path.empty()) {
-    clusters = DataFile("ner/clusters.tsv");
-  } else {
-    auto c = ReadFile(clusters_path);
-    if (!c.ok()) return c.status();
-    clusters = std::move(c).value();
-  }
-  return FromBytes(model.value(), clusters);
+  auto resource = [](const std::string& file, const char* embedded) -> Result<std::string> {
+    if (file.empty()) return DataFile(embedded);
+    return ReadFile(file);
+  };
+  auto clusters = resource(clusters_path, "ner/clusters.tsv");
+  if (!clusters.ok()) return clusters.status();
+  auto lexicon = resource(lexicon_path, "ner/lexicon.tsv");
+  if (!lexicon.ok()) return lexicon.status();
+  return FromBytes(model.value(), clusters.value(), lexicon.value());
 }
 
 void NerTagger::TagDocument(const std::vector<std::vector<const WordInfo*>>& sentences,

@@ -27,15 +27,20 @@ struct NameSpan {
 
 class NerTagger {
  public:
-  // The model embedded in the binary (data/ner/model.bin with data/ner/clusters.tsv).
+  // The model embedded in the binary (data/ner/model.bin with the word resources
+  // data/ner/clusters.tsv and data/ner/lexicon.tsv).
   static Result<std::unique_ptr<NerTagger>> LoadDefault();
-  // A model file written by ner_train; its word clusters are the embedded ones unless
-  // `clusters_path` names another file (it must be the one the model was trained with).
-  static Result<std::unique_ptr<NerTagger>> LoadFile(const std::string& path, const std::string& clusters_path = "");
-  // From bytes (model file contents, clusters TSV contents; empty clusters = none).
-  static Result<std::unique_ptr<NerTagger>> FromBytes(std::string_view model, std::string_view clusters_tsv);
+  // A model file written by ner_train; its word clusters and corpus lexicon are the embedded
+  // ones unless paths name other files (they must be the ones the model was trained with:
+  // the model records their hash and loading fails on a mismatch).
+  static Result<std::unique_ptr<NerTagger>> LoadFile(const std::string& path, const std::string& clusters_path = "",
+                                                     const std::string& lexicon_path = "");
+  // From bytes (model file contents, clusters TSV, lexicon TSV; empty TSV = none).
+  static Result<std::unique_ptr<NerTagger>> FromBytes(std::string_view model, std::string_view clusters_tsv,
+                                                      std::string_view lexicon_tsv = "");
   // From trained models (1 or 2 passes), for the training tool.
-  static std::unique_ptr<NerTagger> FromModels(std::vector<LinearChainModel> passes, WordClusters clusters);
+  static std::unique_ptr<NerTagger> FromModels(std::vector<LinearChainModel> passes, WordClusters clusters,
+                                               CorpusLexicon lexicon = CorpusLexicon());
   // The file format of a set of passes: "MNERTAG1", uint32 count, the models.
   static std::string Serialize(const std::vector<LinearChainModel>& passes);
 
@@ -51,14 +56,17 @@ class NerTagger {
   size_t num_passes() const { return passes_.size(); }
 
  private:
-  NerTagger(std::vector<LinearChainModel> passes, WordClusters clusters);
+  NerTagger(std::vector<LinearChainModel> passes, WordClusters clusters, CorpusLexicon lexicon);
+  NerTagger(const NerTagger&) = delete;
+  NerTagger& operator=(const NerTagger&) = delete;
   // Labels (and per-token confidences) for the sentences of one document.
   void TagDocument(const std::vector<std::vector<const WordInfo*>>& sentences, std::vector<std::vector<int>>* labels,
                    std::vector<std::vector<float>>* confidence) const;
 
   std::vector<LinearChainModel> passes_;
   WordClusters clusters_;
-  FeatureExtractor extractor_;
+  CorpusLexicon lexicon_;
+  FeatureExtractor extractor_;  // points at clusters_ and lexicon_
 };
 
 }  // namespace marsad::ner

@@ -1,7 +1,6 @@
 #include "ner/perceptron_trainer.h"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "ner/features.h"
 
@@ -28,7 +27,7 @@ struct DenseSeq {
 }  // namespace
 
 LinearChainModel TrainPerceptron(const std::vector<TrainingSequence>& data, const PerceptronOptions& options,
-                                 uint64_t clusters_hash, const EpochCallback& on_epoch) {
+                                 uint64_t resources_hash, const EpochCallback& on_epoch) {
   // Dense indices for every feature seen in training (unseen features have weight 0 anyway).
   std::vector<uint64_t> keys;
   for (const TrainingSequence& t : data) keys.insert(keys.end(), t.features.ids.begin(), t.features.ids.end());
@@ -49,10 +48,9 @@ LinearChainModel TrainPerceptron(const std::vector<TrainingSequence>& data, cons
 
   auto averaged = [&] {
     std::vector<float> aw(nw), at(nt);
-    const bool raw = std::getenv("NER_RAW") != nullptr;
-    for (size_t i = 0; i < nw; ++i) aw[i] = raw ? w[i] : static_cast<float>(w[i] - u[i] / c);
+    for (size_t i = 0; i < nw; ++i) aw[i] = static_cast<float>(w[i] - u[i] / c);
     for (size_t i = 0; i < nt; ++i) at[i] = static_cast<float>(tw[i] - tu[i] / c);
-    return LinearChainModel::FromWeights(keys, aw, at, kFeatureVersion, clusters_hash, options.prune);
+    return LinearChainModel::FromWeights(keys, aw, at, kFeatureVersion, resources_hash, options.prune);
   };
 
   std::vector<size_t> order(data.size());
@@ -82,20 +80,42 @@ LinearChainModel TrainPerceptron(const std::vector<TrainingSequence>& data, cons
         }
       }
       ViterbiDecode(em, tw, &pred, nullptr);
+      // Step size: 1 (perceptron), or the passive-aggressive step (1-best MIRA) that makes
+      // the gold path beat the prediction by its Hamming loss, capped at mira_c.
+      float step = 1.f;
+      if (options.mira_c > 0.f) {
+        double margin = 0, norm = 0, loss = 0;
+        for (size_t i = 0; i < n; ++i) {
+          const int g = gold[i], p = pred[i];
+          const int gp = i == 0 ? kNumLabels : gold[i - 1], pp = i == 0 ? kNumLabels : pred[i - 1];
+          margin += em[i][g] - em[i][p] + tw[gp * kNumLabels + g] - tw[pp * kNumLabels + p];
+          if (g != p) {
+            loss += 1;
+            for (uint32_t f = d.offsets[i]; f < d.offsets[i + 1]; ++f) norm += keep[f] ? 2 : 0;
+          }
+          if (g != p || gp != pp) norm += 2;
+        }
+        if (loss == 0) {
+          c += 1;
+          continue;
+        }
+        step = static_cast<float>(std::min<double>(options.mira_c, std::max(0.0, (loss - margin) / norm)));
+      }
+      const double cstep = c * step;
       for (size_t i = 0; i < n; ++i) {
         const int g = gold[i], p = pred[i];
         if (g != p) {
           for (uint32_t f = d.offsets[i]; f < d.offsets[i + 1]; ++f) {
             if (!keep[f]) continue;
             const size_t base = size_t{d.ids[f]} * kNumLabels;
-            w[base + g] += 1.f, u[base + g] += c;
-            w[base + p] -= 1.f, u[base + p] -= c;
+            w[base + g] += step, u[base + g] += cstep;
+            w[base + p] -= step, u[base + p] -= cstep;
           }
         }
         const int gp = i == 0 ? kNumLabels : gold[i - 1], pp = i == 0 ? kNumLabels : pred[i - 1];
         if (g != p || gp != pp) {
-          tw[gp * kNumLabels + g] += 1.f, tu[gp * kNumLabels + g] += c;
-          tw[pp * kNumLabels + p] -= 1.f, tu[pp * kNumLabels + p] -= c;
+          tw[gp * kNumLabels + g] += step, tu[gp * kNumLabels + g] += cstep;
+          tw[pp * kNumLabels + p] -= step, tu[pp * kNumLabels + p] -= cstep;
         }
       }
       c += 1;

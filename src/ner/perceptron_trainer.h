@@ -25,12 +25,15 @@ struct PerceptronOptions {
   // (deterministic from the seed), so that context features learn to carry names whose
   // own word features would otherwise explain them (test names are mostly unseen).
   float dropout = 0.f;
+  // > 0: passive-aggressive steps (1-best MIRA, Crammer et al. 2006) capped at this value
+  // instead of unit perceptron steps.
+  float mira_c = 0.f;
 };
 
 // Called after each epoch with the averaged model so far (for progress on a dev set).
 using EpochCallback = std::function<void(int epoch, const LinearChainModel& averaged)>;
 
 LinearChainModel TrainPerceptron(const std::vector<TrainingSequence>& data, const PerceptronOptions& options,
-                                 uint64_t clusters_hash, const EpochCallback& on_epoch = {});
+                                 uint64_t resources_hash, const EpochCallback& on_epoch = {});
 
 }  // namespace marsad::ner

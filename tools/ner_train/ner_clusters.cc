@@ -10,21 +10,20 @@
 // display-normalised, tokenised (text::Tokenize) and match-keyed exactly as the tagger does.
 // --extra adds the tokens of CoNLL files (ANERcorp training split; never the test split).
 // Deterministic: same inputs, same file.
-#include <simdjson.h>
-#include <zip.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "ner/conll_corpus.h"
+#include "news_corpus.h"
 #include "text/normalizer.h"
 #include "text/tokenizer.h"
 
@@ -57,35 +56,6 @@ void AddText(std::string_view text, Stream* s) {
   const std::string display = marsad::text::NormalizeDisplay(text);
   for (const marsad::text::Token& t : marsad::text::Tokenize(display)) s->Add(marsad::text::MatchKey(t.text));
   s->Boundary();
-}
-
-bool ReadZip(const std::string& path, Stream* s, size_t* articles) {
-  int err = 0;
-  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
-  if (z == nullptr) return false;
-  simdjson::dom::parser parser;
-  for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
-    zip_stat_t st;
-    if (zip_stat_index(z, i, 0, &st) != 0) continue;
-    zip_file_t* f = zip_fopen_index(z, i, 0);
-    if (f == nullptr) continue;
-    std::string buf(st.size, '\0');
-    const zip_int64_t got = zip_fread(f, buf.data(), st.size);
-    zip_fclose(f);
-    if (got != static_cast<zip_int64_t>(st.size)) continue;
-    simdjson::dom::element doc;
-    simdjson::dom::array records;
-    if (parser.parse(buf).get(doc) != simdjson::SUCCESS || doc.get_array().get(records) != simdjson::SUCCESS) continue;
-    for (simdjson::dom::element rec : records) {
-      std::string_view content;
-      if (rec["content"].get_string().get(content) == simdjson::SUCCESS && !content.empty()) {
-        AddText(content, s);
-        ++*articles;
-      }
-    }
-  }
-  zip_close(z);
-  return true;
 }
 
 // x log x, tabulated for small counts (the exchange loop evaluates it billions of times).
@@ -176,14 +146,10 @@ int main(int argc, char** argv) {
   }
   const auto t0 = Clock::now();
   Stream s;
-  std::vector<std::string> zips;
-  for (const auto& e : std::filesystem::directory_iterator(corpus_dir)) {
-    if (e.path().extension() == ".zip") zips.push_back(e.path().string());
-  }
-  std::sort(zips.begin(), zips.end());
-  size_t articles = 0;
-  for (const std::string& z : zips) {
-    if (!ReadZip(z, &s, &articles)) std::fprintf(stderr, "ner_clusters: cannot read %s (skipped)\n", z.c_str());
+  const long articles = marsad::ner_tools::ForEachArticle(corpus_dir, 0, [&](std::string_view text) { AddText(text, &s); });
+  if (articles < 0) {
+    std::fprintf(stderr, "ner_clusters: no readable zip in %s\n", corpus_dir.c_str());
+    return 1;
   }
   for (const std::string& path : extra) {
     auto c = marsad::ner::ReadConll(path);
@@ -200,7 +166,7 @@ int main(int argc, char** argv) {
       }
     }
   }
-  std::fprintf(stderr, "%zu zips, %zu articles, %zu tokens, %zu word types, %.1fs\n", zips.size(), articles,
+  std::fprintf(stderr, "%ld articles, %zu tokens, %zu word types, %.1fs\n", articles,
                s.tokens.size(), s.words.size(), std::chrono::duration<double>(Clock::now() - t0).count());
 
   // Vocabulary: the boundary, then words by frequency (ties by spelling); the rest is <unk>.

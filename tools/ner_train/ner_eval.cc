@@ -43,13 +43,16 @@ int main(int argc, char** argv) {
       return 1;
     }
     for (const Document& doc : corpus.value().docs) {
-      for (const Sentence& sent : doc.sentences) {
-        if (dump-- <= 0) break;
-        std::vector<std::string_view> views(sent.tokens.begin(), sent.tokens.end());
-        const std::vector<int> pred = tagger.value()->TagTokens({views})[0];
+      if (dump <= 0) break;
+      // Tagged as a document (pass 2 sees the whole article), printed sentence by sentence.
+      std::vector<std::vector<std::string_view>> views;
+      for (const Sentence& sent : doc.sentences) views.emplace_back(sent.tokens.begin(), sent.tokens.end());
+      const std::vector<std::vector<int>> pred = tagger.value()->TagTokens(views);
+      for (size_t s = 0; s < doc.sentences.size() && dump-- > 0; ++s) {
+        const Sentence& sent = doc.sentences[s];
         for (size_t t = 0; t < sent.tokens.size(); ++t) {
           std::printf("%s\t%s\t%s%s\n", sent.tokens[t].c_str(), LabelName(sent.labels[t]).c_str(),
-                      LabelName(pred[t]).c_str(), sent.labels[t] != pred[t] ? "\t<<<" : "");
+                      LabelName(pred[s][t]).c_str(), sent.labels[t] != pred[s][t] ? "\t<<<" : "");
         }
         std::printf("\n");
       }
