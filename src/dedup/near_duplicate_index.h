@@ -42,7 +42,8 @@
 // Memory: per stored document 4*num_hashes bytes of signature (512 B with the defaults),
 // the id string, its day, sequence number and exact key (24 B) and `bands` LSH postings
 // (a 4 B chain link plus, for a new bucket, a 16 B slot in a table kept at most half
-// full). Duplicates are not stored. About 1.5 KB per stored article (memory_bytes()).
+// full). Duplicates are not stored. About 2.2 KB per stored article on SaudiNewsNet
+// (memory_bytes(); docs/STORIES.md).
 #pragma once
 
 #include <cstdint>
@@ -97,7 +98,7 @@ class NearDuplicateIndex {
     // Days a document stays a candidate after the newest day seen (see above). 30: wire
     // copies in SaudiNewsNet follow the original within 3 days (docs/STORIES.md), and
     // re-publication a few weeks later (weekly and monthly round-ups) is still a copy;
-    // 30 days of a 2,000-articles-a-day feed is about 60,000 stored articles, ~90 MB.
+    // 30 days of a 2,000-articles-a-day feed is about 60,000 stored articles, ~130 MB.
     int window_days = 30;
   };
 
