@@ -103,8 +103,10 @@ Result<std::vector<ArticleRow>> QueryArticles(SqliteDb& db, const ArticleListFil
     where += " AND " + cond;
   };
   add(f.source, "a.source = ?");
-  add(f.since, std::string(kDateExpr) + " >= ?");
-  add(f.until, std::string(kDateExpr) + " <= ?");
+  // On the published column itself, so that the articles_by_published index serves it.
+  // Values are ISO dates or date-times: '~' sorts after any time of the day.
+  add(f.since, "a.published >= ?");
+  add(f.until, "a.published <= ? || '~'");
   add(f.story, "a.story_id = ?");
   add(f.entity,
       "EXISTS (SELECT 1 FROM entities e WHERE e.article_id=a.id AND "
@@ -119,9 +121,15 @@ Result<std::vector<ArticleRow>> QueryArticles(SqliteDb& db, const ArticleListFil
                         [&](const Statement& st) { *total = static_cast<uint64_t>(st.Int(0)); });
     if (!s.ok()) return s;
   }
+  // Newest published first, undated articles last (newest ingested first): the order of
+  // the articles_by_published index (published, seq) read backwards, so a page costs its
+  // rows, not a sort of the table. The page is chosen on seq alone, then its rows are read
+  // (the sorter would otherwise compute snippets and counts for every matching article).
   std::vector<ArticleRow> rows;
-  std::string sql = std::string("SELECT ") + kRowColumns + ", " + kDateExpr + " AS d FROM articles a" +
-                    where + " ORDER BY d DESC, a.seq DESC LIMIT ? OFFSET ?";
+  std::string sql = std::string("SELECT ") + kRowColumns + ", " + kDateExpr +
+                    " AS d FROM (SELECT a.seq AS seq, a.published AS p FROM articles a" + where +
+                    " ORDER BY a.published DESC, a.seq DESC LIMIT ? OFFSET ?) page "
+                    "JOIN articles a ON a.seq = page.seq ORDER BY page.p DESC, a.seq DESC";
   Status s = RunQuery(db, sql, args, {static_cast<int64_t>(f.limit), static_cast<int64_t>(f.offset)},
                       [&](const Statement& st) { rows.push_back(ReadRow(st)); });
   if (!s.ok()) return s;

@@ -58,9 +58,11 @@ class ReadPool {
 
 // --- Article listings ----------------------------------------------------------------
 struct ArticleListFilter {
-  std::optional<std::string> source, since, until, story, entity;  // dates: ISO, inclusive
+  std::optional<std::string> source, story, entity;
+  std::optional<std::string> since, until;  // publication dates, ISO, inclusive (undated articles never match)
   enum class Duplicates { kAll, kExclude, kOnly } duplicates = Duplicates::kAll;
-  size_t limit = 20, offset = 0;  // newest first (article date, then ingest order)
+  // Newest published first, then undated articles, newest ingested first.
+  size_t limit = 20, offset = 0;
 };
 
 struct ArticleRow {
