@@ -3,6 +3,7 @@
 // otherwise (an older database opened read-only, or a build without src/search) the
 // interim substring search of read_model.h, with "engine": "substring" in the response.
 #include <algorithm>
+#include <cstdio>
 #include <mutex>
 #include <vector>
 
@@ -68,27 +69,21 @@ void WriteSpans(JsonWriter& w, const std::vector<std::pair<uint32_t, uint32_t>>&
 }
 
 // {"id", "title", "article_count"} of a group's story, or null.
-void WriteGroupStory(JsonWriter& w, store::Store& st, const std::string& story_id) {
-  std::optional<store::StoryRecord> story;
-  if (!story_id.empty()) {
-    if (auto s = st.GetStory(story_id); s.ok()) story = s.value();
-  }
-  if (!story) {
-    if (story_id.empty()) {
-      w.Null();
-    } else {  // a story id without a row (being written): still group by it
-      w.BeginObject();
-      w.Key("id"), w.String(story_id);
-      w.Key("title"), w.Null();
-      w.Key("article_count"), w.Null();
-      w.EndObject();
-    }
+void WriteGroupStory(JsonWriter& w, store::SqliteDb& db, const std::string& story_id) {
+  if (story_id.empty()) {
+    w.Null();
     return;
   }
+  auto head = QueryStoryHead(db, story_id);
   w.BeginObject();
-  w.Key("id"), w.String(story->id);
-  w.Key("title"), w.String(story->title);
-  w.Key("article_count"), w.Int(static_cast<long long>(story->article_count));
+  w.Key("id"), w.String(story_id);
+  if (head.ok() && head.value()) {
+    w.Key("title"), w.String(head.value()->title);
+    w.Key("article_count"), w.Int(static_cast<long long>(head.value()->article_count));
+  } else {  // a story id whose row is not written yet: still group by it
+    w.Key("title"), w.Null();
+    w.Key("article_count"), w.Null();
+  }
   w.EndObject();
 }
 
@@ -136,7 +131,7 @@ ApiResponse Api::Search(const ApiRequest& r) const {
       w.BeginArray();
       for (const auto& g : rs.groups) {
         w.BeginObject();
-        w.Key("story"), WriteGroupStory(w, lease.value().store(), g.story_id);
+        w.Key("story"), WriteGroupStory(w, lease.value().db(), g.story_id);
         w.Key("matches"), w.Int(static_cast<long long>(g.matches));
         w.Key("score"), w.Double(g.score);
         w.Key("hits");
@@ -161,7 +156,10 @@ ApiResponse Api::Search(const ApiRequest& r) const {
       w.EndArray();
     });
     // Engine and article total go in front of the page fields.
-    out.body = "{\"engine\":\"fts5\",\"total_articles\":" + std::to_string(rs.total) + "," + out.body.substr(1);
+    char millis[32];
+    std::snprintf(millis, sizeof millis, "%.2f", rs.millis);
+    out.body = "{\"engine\":\"fts5\",\"total_articles\":" + std::to_string(rs.total) + ",\"search_ms\":" + millis +
+               "," + out.body.substr(1);
     return out;
   }
 #endif
@@ -186,7 +184,7 @@ ApiResponse Api::Search(const ApiRequest& r) const {
     w.BeginArray();
     for (const auto& [sid, members] : groups) {
       w.BeginObject();
-      w.Key("story"), WriteGroupStory(w, lease.value().store(), sid);
+      w.Key("story"), WriteGroupStory(w, lease.value().db(), sid);
       w.Key("matches"), w.Int(static_cast<long long>(members.size()));
       w.Key("score"), w.Null();
       w.Key("hits");

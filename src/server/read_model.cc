@@ -148,6 +148,16 @@ Result<std::vector<std::pair<std::string, uint64_t>>> QueryStoryTimeline(SqliteD
   return days;
 }
 
+Result<std::optional<StoryHead>> QueryStoryHead(SqliteDb& db, const std::string& story_id) {
+  std::optional<StoryHead> head;
+  Status s = RunQuery(db, "SELECT id, coalesce(title, ''), article_count FROM stories WHERE id = ?", {story_id}, {},
+                      [&](const Statement& st) {
+                        head = StoryHead{st.Text(0), st.Text(1), static_cast<uint64_t>(st.Int(2))};
+                      });
+  if (!s.ok()) return s;
+  return head;
+}
+
 Result<std::vector<NetworkEdge>> QueryNetwork(SqliteDb& db, const NetworkFilter& f) {
   std::string where = " WHERE v.source_cameo <> '' AND v.target_cameo <> ''";
   std::vector<std::string> args;

@@ -80,6 +80,14 @@ Result<std::vector<ArticleRow>> QueryArticles(store::SqliteDb& db, const Article
 Result<std::vector<std::pair<std::string, uint64_t>>> QueryStoryTimeline(store::SqliteDb& db,
                                                                          const std::string& story_id);
 
+// A story's id, title and article count (the cheap part of Store::GetStory); nullopt
+// when there is no such row.
+struct StoryHead {
+  std::string id, title;
+  uint64_t article_count = 0;
+};
+Result<std::optional<StoryHead>> QueryStoryHead(store::SqliteDb& db, const std::string& story_id);
+
 // --- Actor network -------------------------------------------------------------------
 struct NetworkFilter {
   std::optional<std::string> since, until, root;
