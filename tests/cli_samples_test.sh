@@ -4,7 +4,7 @@ source "$(dirname "$0")/lib.sh"
 db=$WORK/s.db
 out=$("$MARSAD" ingest "$REPO/samples" --db "$db" 2>&1) || fail "ingest of samples failed: $out"
 echo "$out"
-expect_contains "$out" "ingested 10 new articles (1 duplicates by content)" "first ingest"
+expect_contains "$out" "ingested 10 new articles (1 duplicates by content, 0 near duplicates)" "first ingest"
 expect_contains "$out" "0 failed" "first ingest"
 out=$("$MARSAD" ingest "$REPO/samples" --db "$db" 2>&1)
 expect_contains "$out" "ingested 0 new articles" "second ingest"

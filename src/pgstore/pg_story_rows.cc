@@ -76,7 +76,7 @@ Status PgUpsertStory(PgConn& conn, const store::StoryRecord& s) {
                   "SELECT $1, $2, min(d COLLATE \"C\"), max(d COLLATE \"C\"), count(*), "
                   "(SELECT source FROM articles WHERE story_id = $1") + ByDateThenSeq() + " LIMIT 1) "
       "FROM (SELECT " + kPgArticleDateSql + " AS d FROM articles WHERE story_id = $1) x "
-      "ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen, "
+      "ON CONFLICT(id) DO UPDATE SET title = COALESCE(NULLIF(excluded.title, ''), stories.title), first_seen = excluded.first_seen, "
       "last_seen = excluded.last_seen, article_count = excluded.article_count, first_source = excluded.first_source";
   return conn.Run(sql, {PgText(s.id), PgText(s.title)});
 }

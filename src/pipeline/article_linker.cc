@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 #include <map>
+#include <unordered_map>
 
 #include "core/civil_date.h"
 #include "dedup/near_duplicate_index.h"
@@ -42,6 +43,24 @@ story::StoryInput StoryInputOf(const Article& a, const std::string& match_key, i
   return in;
 }
 
+// A display title for a story of untitled articles: the text's first sentence, cut at a
+// word boundary to about 90 code points ("…" marks a cut).
+std::string LeadOf(const std::string& text) {
+  constexpr size_t kMaxCodePoints = 90;
+  size_t end = 0, last_space = 0, cps = 0;
+  while (end < text.size() && cps < kMaxCodePoints) {
+    const unsigned char c = static_cast<unsigned char>(text[end]);
+    if (c == '\n' || c == '.' || c == '!' || c == '?') break;
+    if (text.compare(end, 2, "\xD8\x9F") == 0) break;  // ؟
+    if (c == ' ') last_space = end;
+    ++end;
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    ++cps;
+  }
+  if (end >= text.size() || cps < kMaxCodePoints) return text.substr(0, end);
+  return text.substr(0, last_space > 0 ? last_space : end) + "\u2026";
+}
+
 }  // namespace
 
 struct ArticleLinker::State {
@@ -49,7 +68,18 @@ struct ArticleLinker::State {
   dedup::NearDuplicateIndex dedup;
   story::StoryClusterer stories;
   int64_t newest_day = INT64_MIN;
+  // True while every article seen was undated and counted for today (nothing restored,
+  // nothing dated yet): the windows are provisional until the first dated article.
+  bool provisional_today = false;
   std::map<std::string, bool> touched;  // story id -> still exists (false: merged away)
+  // Titles of stories created for articles outside the clusterer's window (a late article
+  // older than the window): the story has no summary, its row still needs a title.
+  std::map<std::string, std::string> fallback_titles;
+  // Stories of this run's articles the clusterer did not keep (older than its window), for
+  // their duplicates; and every merge of this run (gone -> survivor), to follow a stored
+  // story id to the story it became.
+  std::unordered_map<std::string, std::string> late_story;
+  std::unordered_map<std::string, std::string> merged_into;
   std::vector<store::StoryMerge> merges;
 };
 
@@ -59,9 +89,30 @@ ArticleLinker::~ArticleLinker() = default;
 
 int64_t ArticleLinker::DayOf(const Article& a) {
   std::optional<int64_t> day = a.published ? DaysFromIso(*a.published) : std::nullopt;
-  int64_t d = day ? *day : (state_->newest_day == INT64_MIN ? TodayUtc() : state_->newest_day);
-  state_->newest_day = std::max(state_->newest_day, d);
-  return d;
+  if (!day) {
+    if (state_->newest_day == INT64_MIN) {
+      state_->provisional_today = true;
+      state_->newest_day = TodayUtc();
+    }
+    return state_->newest_day;
+  }
+  if (state_->provisional_today) {
+    // The first dated article: the stream is not today's news after all (an archive, a
+    // corpus). Undated articles before it must not push its window into the future, where
+    // every dated article would fall out of it: start the windows afresh at its day.
+    state_->provisional_today = false;
+    if (*day < state_->newest_day) {
+      auto fresh = std::make_unique<State>(options_);
+      fresh->touched = std::move(state_->touched);  // rows still to write
+      fresh->merges = std::move(state_->merges);
+      fresh->fallback_titles = std::move(state_->fallback_titles);
+      fresh->late_story = std::move(state_->late_story);
+      fresh->merged_into = std::move(state_->merged_into);
+      state_ = std::move(fresh);
+    }
+  }
+  state_->newest_day = std::max(state_->newest_day, *day);
+  return *day;
 }
 
 Status ArticleLinker::Restore(store::Store& store) {
@@ -85,7 +136,26 @@ Status ArticleLinker::Restore(store::Store& store) {
   });
 }
 
-void ArticleLinker::Link(Article& a) {
+std::optional<std::string> ArticleLinker::StoryOfOriginal(const std::string& original_id, store::Store* stored) {
+  std::optional<std::string> story = state_->stories.StoryOfArticle(original_id);
+  if (story) return story;
+  if (auto it = state_->late_story.find(original_id); it != state_->late_story.end()) {
+    story = it->second;
+  } else if (stored) {
+    // A lookup failure only costs the duplicate its original's story: not worth failing
+    // the batch for.
+    auto original = stored->GetArticle(original_id);
+    if (original.ok() && original.value()) story = original.value()->story_id;
+  }
+  for (int hops = 0; story && hops < 64; ++hops) {  // merges of this run
+    auto it = state_->merged_into.find(*story);
+    if (it == state_->merged_into.end()) break;
+    story = it->second;
+  }
+  return story;
+}
+
+void ArticleLinker::Link(Article& a, store::Store* stored) {
   int64_t day = DayOf(a);
   std::string key = text::MatchKey(a.text);
   if (options_.near_duplicates && !a.duplicate_of && !a.text.empty()) {
@@ -95,11 +165,23 @@ void ArticleLinker::Link(Article& a) {
     }
   }
   if (!options_.stories || (a.text.empty() && !a.title)) return;
+  if (a.duplicate_of) {
+    std::optional<std::string> story = StoryOfOriginal(*a.duplicate_of, stored);
+    if (story && !state_->stories.StoryOfArticle(*a.duplicate_of)) {
+      // The original is outside the window: the duplicate goes with it and stays out too.
+      a.story_id = *story;
+      state_->touched[*story] = true;
+      return;
+    }
+  }
   story::Assignment got = state_->stories.Add(StoryInputOf(a, key, day));
   a.story_id = got.story_id;
   if (got.created) ++stories_created_;
+  if (got.created) state_->fallback_titles.emplace(got.story_id, a.title ? *a.title : LeadOf(a.text));
   state_->touched[got.story_id] = true;
+  if (!state_->stories.StoryOfArticle(a.id)) state_->late_story.emplace(a.id, got.story_id);
   for (const std::string& gone : got.merged_away) {
+    state_->merged_into[gone] = got.story_id;
     state_->merges.push_back({gone, got.story_id});
     state_->touched[gone] = false;
   }
@@ -113,9 +195,14 @@ void ArticleLinker::TakeUpdates(store::WriteBatch* batch) {
     store::StoryRecord r;
     r.id = id;
     if (auto summary = state_->stories.Summary(id)) r.title = summary->title;
+    if (r.title.empty()) {
+      auto it = state_->fallback_titles.find(id);
+      if (it != state_->fallback_titles.end()) r.title = it->second;
+    }
     batch->stories.push_back(std::move(r));
   }
   state_->touched.clear();
+  state_->fallback_titles.clear();
 }
 
 }  // namespace marsad::pipeline

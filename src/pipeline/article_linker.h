@@ -11,6 +11,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "core/article.h"
 #include "core/status.h"
@@ -52,8 +54,10 @@ class ArticleLinker {
 
   // Links one new article. REQUIRES: articles in ingest order; a.duplicate_of already set
   // when the article is an exact duplicate. Sets a.duplicate_of (near duplicates) and
-  // a.story_id when stories are on.
-  void Link(Article& a);
+  // a.story_id when stories are on. A duplicate joins its original's story, wherever the
+  // original is: in the window, linked earlier in this run, or (when `stored` is given)
+  // in the store, even when it fell out of the window (input not in time order).
+  void Link(Article& a, store::Store* stored = nullptr);
 
   // Moves the story rows and merges decided since the last call into `batch`.
   void TakeUpdates(store::WriteBatch* batch);
@@ -64,6 +68,7 @@ class ArticleLinker {
  private:
   struct State;
   int64_t DayOf(const Article& a);
+  std::optional<std::string> StoryOfOriginal(const std::string& original_id, store::Store* stored);
   LinkerOptions options_;
   std::unique_ptr<State> state_;
   uint64_t near_duplicates_ = 0, stories_created_ = 0;

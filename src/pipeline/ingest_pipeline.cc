@@ -225,7 +225,7 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store
           }
         }
         if (a.duplicate_of) ++summary.duplicates_by_content;
-        linker.Link(a);
+        linker.Link(a, &store);
         if (a.invalid_utf8) ++summary.repaired_utf8;
         to_store.push_back(std::move(a));
       }

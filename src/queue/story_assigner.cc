@@ -70,7 +70,7 @@ Status Link(std::vector<Held*>& run, store::Store& st, pipeline::ArticleLinker& 
       }
     }
     if (a.duplicate_of) ++counts->duplicates_by_content;
-    linker.Link(a);
+    linker.Link(a, &st);
     out->articles.push_back(std::move(a));
   }
   linker.TakeUpdates(out);

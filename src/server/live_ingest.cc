@@ -51,7 +51,7 @@ Result<LiveIngestResult> LiveIngester::Ingest(RawDocument doc) {
     if (!earlier.ok()) return earlier.status();
     if (earlier.value()) a.duplicate_of = *earlier.value();
   }
-  linker_->Link(a);
+  linker_->Link(a, store_.get());
   store::WriteBatch batch;
   result.duplicate_of = a.duplicate_of;
   result.story_id = a.story_id;

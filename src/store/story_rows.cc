@@ -74,7 +74,7 @@ Status UpsertStory(SqliteDb& db, const StoryRecord& s) {
                   "SELECT ?1, ?2, min(d), max(d), count(*), (SELECT source FROM articles WHERE story_id = ?1 "
                   "ORDER BY ") + kArticleDateSql + ", seq LIMIT 1) FROM (SELECT " + kArticleDateSql +
       " AS d FROM articles WHERE story_id = ?1) WHERE true "
-      "ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_seen = excluded.first_seen, "
+      "ON CONFLICT(id) DO UPDATE SET title = COALESCE(NULLIF(excluded.title, ''), stories.title), first_seen = excluded.first_seen, "
       "last_seen = excluded.last_seen, article_count = excluded.article_count, first_source = excluded.first_source";
   auto st = db.Prepare(sql);
   if (!st.ok()) return st.status();

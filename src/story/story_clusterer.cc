@@ -191,6 +191,11 @@ void StoryClusterer::AdvanceTo(int64_t day) { impl_->AdvanceTo(day); }
 std::optional<StorySummary> StoryClusterer::Summary(const std::string& story_id) const {
   return impl_->Summary(story_id);
 }
+std::optional<std::string> StoryClusterer::StoryOfArticle(const std::string& article_id) const {
+  const ArticleRec* a = impl_->state().FindArticle(article_id);
+  if (!a) return std::nullopt;
+  return impl_->state().Story(a->story).id;
+}
 size_t StoryClusterer::active_stories() const { return impl_->state().live_stories(); }
 size_t StoryClusterer::active_articles() const { return impl_->state().live_articles(); }
 size_t StoryClusterer::memory_bytes() const { return impl_->memory_bytes(); }
