@@ -4,6 +4,7 @@
 // database's advisory lock puts processed articles in order and stores them; when it
 // dies, another takes over within a second.
 #include <csignal>
+#include <functional>
 #include <cstdio>
 #include <thread>
 
@@ -47,7 +48,7 @@ queue::NatsOptions NatsOptionsFor(const WorkerArgs& a) {
 
 // The assigner role: wait for leadership, then run until stopped, idle or deposed.
 void AssignerLoop(const WorkerArgs& args, const std::atomic<int>& doc_threads_left, queue::AssignerStats* stats,
-                  Status* error) {
+                  std::function<queue::ArticleOutcome(const queue::Received&)> reprocess, Status* error) {
   auto q = queue::OpenNatsQueue(NatsOptionsFor(args));
   if (!q.ok()) {
     *error = q.status();
@@ -67,6 +68,9 @@ void AssignerLoop(const WorkerArgs& args, const std::atomic<int>& doc_threads_le
   o.linker.stories = !args.no_stories;
   o.idle_exit = std::chrono::milliseconds(static_cast<int64_t>(args.idle_exit_s * 1000));
   o.touch_every = std::chrono::seconds(std::max(10, 3 * args.ack_wait_s)) / 3;
+  // Longer than a dead leader's messages take to come back (assigner_ack_wait).
+  o.gap_wait = std::chrono::seconds(std::max(10, 3 * args.ack_wait_s));
+  o.reprocess = std::move(reprocess);
   auto on_failure = [&](const std::string& input, const std::string& reason) {
     if (!args.quiet) std::fprintf(stderr, "  failed: %s: %s\n", input.c_str(), reason.c_str());
   };
@@ -138,7 +142,11 @@ void Run(const WorkerArgs& args, int& exit_code) {
       --doc_threads_left;
     });
   }
-  if (!args.no_assigner) AssignerLoop(args, doc_threads_left, &astats, &errors[jobs]);
+  queue::DocWorkerStats recovered_stats;
+  auto reprocess = [&](const queue::Received& m) {
+    return queue::ProcessDocumentMessage(m, cleaner, stages, &recovered_stats);
+  };
+  if (!args.no_assigner) AssignerLoop(args, doc_threads_left, &astats, reprocess, &errors[jobs]);
   for (auto& t : threads) t.join();
   for (const Status& s : errors) {
     if (!s.ok()) {
@@ -157,6 +165,10 @@ void Run(const WorkerArgs& args, int& exit_code) {
                  static_cast<unsigned long long>(astats.duplicates_by_content.load()),
                  static_cast<unsigned long long>(astats.already_present.load()),
                  static_cast<unsigned long long>(astats.batches.load()));
+    if (astats.recovered > 0) {
+      std::fprintf(stderr, "marsad worker: %llu documents read back from the docs topic (their outcome never came)\n",
+                   static_cast<unsigned long long>(astats.recovered.load()));
+    }
   }
 }
 

@@ -10,9 +10,11 @@ namespace {
 
 std::string OutcomeId(uint64_t doc_seq) { return "o-" + std::to_string(doc_seq); }
 
-// The outcome of one delivery of a document (not yet published).
-ArticleOutcome Process(const Received& m, const clean::Cleaner& cleaner,
-                       const std::vector<const pipeline::ArticleAnnotator*>& annotators, DocWorkerStats* stats) {
+}  // namespace
+
+ArticleOutcome ProcessDocumentMessage(const Received& m, const clean::Cleaner& cleaner,
+                                      const std::vector<const pipeline::ArticleAnnotator*>& annotators,
+                                      DocWorkerStats* stats) {
   ArticleOutcome o;
   o.doc_seq = m.seq;
   auto doc = DecodeDocument(m.data);
@@ -34,8 +36,6 @@ ArticleOutcome Process(const Received& m, const clean::Cleaner& cleaner,
   ++stats->processed;
   return o;
 }
-
-}  // namespace
 
 Status RunDocWorker(Queue& q, const clean::Cleaner& cleaner,
                     const std::vector<const pipeline::ArticleAnnotator*>& annotators,
@@ -77,7 +77,7 @@ Status RunDocWorker(Queue& q, const clean::Cleaner& cleaner,
         o.reason = "dead-lettered after " + std::to_string(m.deliveries - 1) + " failed attempts (kept in topic dead)";
         ++stats->dead_lettered;
       } else {
-        o = Process(m, cleaner, annotators, stats);
+        o = ProcessDocumentMessage(m, cleaner, annotators, stats);
       }
       if (Status s = q.Publish(kArticlesTopic, OutcomeId(m.seq), EncodeOutcome(o)); !s.ok()) {
         q.Nak(m, options.retry_delay);  // the document comes back; nothing was lost

@@ -17,6 +17,7 @@
 #include "clean/cleaner.h"
 #include "pipeline/article_annotator.h"
 #include "queue/queue.h"
+#include "queue/wire_format.h"
 
 namespace marsad::queue {
 
@@ -31,6 +32,12 @@ struct DocWorkerOptions {
 struct DocWorkerStats {
   std::atomic<uint64_t> processed{0}, failed{0}, dead_lettered{0}, retried{0};
 };
+
+// One delivery of a document, cleaned and annotated: the outcome to publish (a failure
+// outcome when the document cannot be decoded or processed).
+ArticleOutcome ProcessDocumentMessage(const Received& m, const clean::Cleaner& cleaner,
+                                      const std::vector<const pipeline::ArticleAnnotator*>& annotators,
+                                      DocWorkerStats* stats);
 
 // Runs until `stop` is set (or idle_exit passes without documents). Returns a Status only
 // for a broken queue that did not come back; per-document problems are outcomes.

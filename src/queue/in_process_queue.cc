@@ -13,6 +13,7 @@ Status InProcessQueue::Publish(const std::string& topic, const std::string& msg_
   e.msg_id = msg_id;
   e.data = std::string(data);
   e.available = Clock::now();
+  if (topic == kDocsTopic) t.kept.emplace(t.next_seq, e.data);
   t.entries.emplace(t.next_seq++, std::move(e));
   cv_.notify_all();
   return Status::Ok();
@@ -68,6 +69,23 @@ Status InProcessQueue::Ack(const Received& m) { return Settle(m, 0, {}); }
 Status InProcessQueue::Term(const Received& m) { return Settle(m, 0, {}); }
 Status InProcessQueue::Nak(const Received& m, std::chrono::milliseconds delay) { return Settle(m, 1, delay); }
 Status InProcessQueue::InProgress(const Received& m) { return Settle(m, 2, {}); }
+
+Result<std::optional<Received>> InProcessQueue::GetDoc(uint64_t seq) {
+  std::lock_guard lock(mu_);
+  Topic& t = topics_[kDocsTopic];
+  auto it = t.kept.find(seq);
+  if (it == t.kept.end()) return std::optional<Received>();
+  Received r;
+  r.topic = kDocsTopic;
+  r.seq = seq;
+  r.data = it->second;
+  return std::optional<Received>(std::move(r));
+}
+
+void InProcessQueue::Lose(const std::string& topic, uint64_t seq) {
+  std::lock_guard lock(mu_);
+  topics_[topic].entries.erase(seq);
+}
 
 size_t InProcessQueue::Pending(const std::string& topic) {
   std::lock_guard lock(mu_);

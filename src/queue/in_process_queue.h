@@ -29,6 +29,10 @@ class InProcessQueue : public Queue {
   Status Term(const Received& m) override;
   Status InProgress(const Received& m) override;
   int max_deliver() const override { return options_.max_deliver; }
+  // Keeps every document for the queue's lifetime (the queue lives in one process).
+  Result<std::optional<Received>> GetDoc(uint64_t seq) override;
+  // Test hook: forgets the message `seq` of `topic` as if the broker had lost it.
+  void Lose(const std::string& topic, uint64_t seq);
 
   // Messages of `topic` not yet acked or termed (for tests and progress).
   size_t Pending(const std::string& topic);
@@ -47,6 +51,7 @@ class InProcessQueue : public Queue {
     uint64_t next_seq = 1;
     std::map<uint64_t, Entry> entries;
     std::unordered_set<std::string> ids;
+    std::map<uint64_t, std::string> kept;  // docs topic: every message's data, by sequence
   };
   Status Settle(const Received& m, int how, std::chrono::milliseconds delay);
   InProcessOptions options_;

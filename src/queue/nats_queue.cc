@@ -113,6 +113,21 @@ class NatsQueue : public Queue {
   }
   int max_deliver() const override { return o_.max_deliver; }
 
+  Result<std::optional<Received>> GetDoc(uint64_t seq) override {
+    natsMsg* m = nullptr;
+    jsErrCode jerr = static_cast<jsErrCode>(0);
+    const std::string stream = Stream(kDocsTopic);
+    natsStatus s = js_GetMsg(&m, js_, stream.c_str(), seq, nullptr, &jerr);
+    if (s == NATS_NOT_FOUND || jerr == JSNoMessageFoundErr) return std::optional<Received>();
+    if (s != NATS_OK) return NatsError("get document #" + std::to_string(seq) + " from " + stream, s, jerr);
+    Received r;
+    r.topic = kDocsTopic;
+    r.seq = seq;
+    r.data.assign(natsMsg_GetData(m), static_cast<size_t>(natsMsg_GetDataLength(m)));
+    natsMsg_Destroy(m);
+    return std::optional<Received>(std::move(r));
+  }
+
  private:
   static natsMsg* Msg(const Received& m) { return static_cast<natsMsg*>(m.handle.get()); }
   static Status Settle(const Received& m, natsStatus s, const char* what) {
@@ -150,7 +165,10 @@ class NatsQueue : public Queue {
     cfg.Name = name.c_str();
     cfg.Subjects = subjects;
     cfg.SubjectsLen = 1;
-    cfg.Retention = topic == kDeadTopic ? js_LimitsPolicy : js_WorkQueuePolicy;
+    // Documents stay after their ack for docs_retention (GetDoc: a document whose outcome
+    // the broker lost in a crash is processed again); articles go once acked.
+    cfg.Retention = topic == kArticlesTopic ? js_WorkQueuePolicy : js_LimitsPolicy;
+    if (topic == kDocsTopic) cfg.MaxAge = static_cast<int64_t>(o_.docs_retention.count()) * 3600 * kNanos;
     cfg.Storage = js_FileStorage;
     cfg.Replicas = o_.replicas;
     cfg.Duplicates = static_cast<int64_t>(o_.duplicate_window.count()) * 60 * kNanos;

@@ -1,8 +1,9 @@
 // Queue (queue/queue.h) on NATS JetStream (libnats, the C client). Each topic is a stream
-// "<PREFIX>_<TOPIC>" on subject "<prefix>.<topic>": docs and articles are work-queue
-// streams (a message is gone once acked), each with one durable pull consumer shared by
-// all workers ("workers" on docs, "assigner" on articles); dead is a plain stream that
-// keeps what it gets. Publishing sets Nats-Msg-Id, so the stream drops a message whose id
+// "<PREFIX>_<TOPIC>" on subject "<prefix>.<topic>", each consumed through one durable pull
+// consumer shared by all workers ("workers" on docs, "assigner" on articles). articles is
+// a work-queue stream (a message is gone once acked); docs keeps documents for
+// `docs_retention` after their ack (the assigner re-reads a document whose outcome a
+// crashed broker lost); dead is a plain stream that keeps what it gets. Publishing sets Nats-Msg-Id, so the stream drops a message whose id
 // it has seen within `duplicate_window`. Streams and consumers are created on first use
 // (idempotent); they keep their configuration after that (docs/SCALE-OUT.md).
 // Thread-compatible: one NatsQueue (one connection) per thread.
@@ -24,6 +25,7 @@ struct NatsOptions {
   int max_deliver = 8;                        // docs: server-side delivery limit
   std::chrono::minutes duplicate_window{120}; // Nats-Msg-Id de-duplication window
   int replicas = 1;                           // stream replicas (3 on a NATS cluster)
+  std::chrono::hours docs_retention{48};      // docs kept after their ack (GetDoc), new streams only
 };
 
 // Connects and makes sure streams and consumers exist. Errors say what to start.

@@ -9,12 +9,14 @@
 // fetcher, after `delay`), termed (gone, never delivered again), or its ack deadline
 // passes (delivered again). Deliveries are counted; after max_deliver() deliveries a
 // message is not delivered again (workers dead-letter it before that, see DocWorker).
+// The docs topic also keeps acked messages for a while, readable by GetDoc.
 // Thread-safety: implementation-defined (see each header).
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +55,10 @@ class Queue {
   // Resets the ack deadline (work on m is still going on).
   virtual Status InProgress(const Received& m) = 0;
   virtual int max_deliver() const = 0;
+  // The message published to the docs topic with sequence `seq`, acked or not, while the
+  // topic still keeps it (docs are kept for a retention period after their ack, so that a
+  // document whose outcome the broker lost can be processed again); nullopt when gone.
+  virtual Result<std::optional<Received>> GetDoc(uint64_t seq) = 0;
 };
 
 }  // namespace marsad::queue

@@ -171,5 +171,75 @@ TEST_F(ScalePipelineTest, RedeliveredAndDuplicateOutcomesAreStoredOnce) {
   EXPECT_EQ(inputs, (std::vector<std::string>{"d1", "d2", "d3", "d4"}));  // document order, not arrival order
 }
 
+// A broker killed between acknowledging an outcome and writing it to disk loses it after
+// the worker acked the document: the assigner reads the document back and processes it.
+TEST_F(ScalePipelineTest, OutcomeLostByTheBrokerIsRecoveredFromTheDocsTopic) {
+  InProcessQueue q;
+  std::vector<RawDocument> docs(4);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    docs[i].input = "d" + std::to_string(i + 1);
+    docs[i].body = "نص الخبر رقم " + std::to_string((i + 1) * 31) + " عن موضوع مختلف.";
+    ASSERT_TRUE(q.Publish(kDocsTopic, docs[i].input, EncodeDocument(docs[i])).ok());
+  }
+  auto fetched = q.Fetch(kDocsTopic, 10, 10ms);
+  ASSERT_TRUE(fetched.ok());
+  ASSERT_EQ(fetched.value().size(), 4u);
+  DocWorkerStats ws;
+  for (const Received& m : fetched.value()) {
+    ArticleOutcome o = ProcessDocumentMessage(m, cleaner_, {}, &ws);
+    if (m.seq != 2) {
+      ASSERT_TRUE(q.Publish(kArticlesTopic, "o-" + std::to_string(m.seq), EncodeOutcome(o)).ok());
+    }
+    ASSERT_TRUE(q.Ack(m).ok());  // the outcome of #2 was "stored" by the broker, then lost
+  }
+  auto st = Open("recovered.db");
+  MemorySequencedStore ss(*st);
+  std::atomic<bool> stop{false};
+  AssignerStats stats;
+  AssignerOptions ao;
+  ao.fetch_wait = 10ms;
+  ao.idle_exit = 300ms;
+  ao.gap_wait = 50ms;
+  ao.reprocess = [&](const Received& m) { return ProcessDocumentMessage(m, cleaner_, {}, &ws); };
+  ASSERT_TRUE(RunStoryAssigner(q, ss, ao, stop, &stats).ok());
+  EXPECT_EQ(stats.recovered.load(), 1u);
+  EXPECT_EQ(stats.stored.load(), 4u);
+  std::vector<std::string> inputs;
+  st->ForEachArticle([&](const Article& a) { inputs.push_back(a.input); return true; });
+  EXPECT_EQ(inputs, (std::vector<std::string>{"d1", "d2", "d3", "d4"}));
+}
+
+// When the docs topic no longer has the document either, the gap becomes a failure named
+// after the document's sequence, and the rest is stored: the assigner never waits forever.
+TEST_F(ScalePipelineTest, DocumentGoneFromEverywhereIsAFailureNotAHang) {
+  InProcessQueue q;  // nothing published to docs: GetDoc finds nothing
+  clean::Cleaner cleaner;
+  for (uint64_t seq : {1, 3}) {
+    RawDocument d;
+    d.input = "d" + std::to_string(seq), d.body = "نص الخبر رقم " + std::to_string(seq * 13) + " عن الموضوع.";
+    auto a = pipeline::ProcessDocument(d, cleaner);
+    ASSERT_TRUE(a.ok());
+    ArticleOutcome o;
+    o.doc_seq = seq, o.ok = true, o.article = a.value();
+    ASSERT_TRUE(q.Publish(kArticlesTopic, "o-" + std::to_string(seq), EncodeOutcome(o)).ok());
+  }
+  auto st = Open("lost.db");
+  MemorySequencedStore ss(*st);
+  std::atomic<bool> stop{false};
+  AssignerStats stats;
+  AssignerOptions ao;
+  ao.fetch_wait = 10ms;
+  ao.idle_exit = 300ms;
+  ao.gap_wait = 50ms;
+  ao.reprocess = [&](const Received&) { return ArticleOutcome{}; };
+  std::vector<std::string> failures;
+  ASSERT_TRUE(RunStoryAssigner(q, ss, ao, stop, &stats,
+                               [&](const std::string& input, const std::string&) { failures.push_back(input); })
+                  .ok());
+  EXPECT_EQ(stats.stored.load(), 2u);
+  EXPECT_EQ(failures, (std::vector<std::string>{"docs#2"}));
+  EXPECT_EQ(ss.Cursor().value(), 4u);
+}
+
 }  // namespace
 }  // namespace marsad::queue

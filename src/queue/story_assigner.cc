@@ -21,7 +21,7 @@ Status MemorySequencedStore::WriteAdvancing(const store::WriteBatch& batch, uint
 namespace {
 
 struct Held {
-  Received message;
+  Received message;  // no handle for a document read back by GetDoc (nothing to ack)
   ArticleOutcome outcome;
   std::vector<Received> copies;  // other messages with the same document (acked with it)
 };
@@ -86,13 +86,15 @@ Status RunStoryAssigner(Queue& q, SequencedStore& ss, const AssignerOptions& opt
   auto release_all = [&] {
     // Hand everything held back to the queue now (not after the ack deadline).
     for (auto& [seq, h] : buffer) {
-      q.Nak(h.message, std::chrono::milliseconds(0));
+      if (h.message.handle) q.Nak(h.message, std::chrono::milliseconds(0));
       for (const Received& c : h.copies) q.Nak(c, std::chrono::milliseconds(0));
     }
     buffer.clear();
   };
   auto last_work = std::chrono::steady_clock::now();
   auto last_touch = last_work;
+  auto gap_since = last_work;
+  uint64_t gap_at = 0;  // the sequence the current gap is at (0: none seen)
   while (!stop.load()) {
     if (!ss.Leading()) {
       release_all();
@@ -109,7 +111,7 @@ Status RunStoryAssigner(Queue& q, SequencedStore& ss, const AssignerOptions& opt
     }
     uint64_t next = cursor.value();
     for (auto it = buffer.begin(); it != buffer.end() && it->first < next;) {
-      q.Ack(it->second.message);  // committed by an earlier session or another leader
+      if (it->second.message.handle) q.Ack(it->second.message);  // committed by an earlier session or another leader
       for (const Received& c : it->second.copies) q.Ack(c);
       it = buffer.erase(it);
     }
@@ -139,7 +141,7 @@ Status RunStoryAssigner(Queue& q, SequencedStore& ss, const AssignerOptions& opt
           auto held = buffer.find(o.value().doc_seq);
           if (held == buffer.end()) {
             buffer.emplace(o.value().doc_seq, Held{std::move(m), std::move(o).value(), {}});
-          } else if (held->second.message.seq == m.seq) {
+          } else if (!held->second.message.handle || held->second.message.seq == m.seq) {
             held->second.message = std::move(m);
           } else {
             bool known = false;
@@ -153,7 +155,7 @@ Status RunStoryAssigner(Queue& q, SequencedStore& ss, const AssignerOptions& opt
       // Keep held (out-of-order) messages from timing out while the gap fills.
       if (now - last_touch > options.touch_every) {
         for (auto& [seq, h] : buffer) {
-          q.InProgress(h.message);
+          if (h.message.handle) q.InProgress(h.message);
           for (const Received& c : h.copies) q.InProgress(c);
         }
         last_touch = now;
@@ -167,6 +169,27 @@ Status RunStoryAssigner(Queue& q, SequencedStore& ss, const AssignerOptions& opt
       if (run.empty()) {
         if (buffer.empty() && options.idle_exit.count() > 0 && now - last_work >= options.idle_exit) {
           return Status::Ok();
+        }
+        if (!buffer.empty() && buffer.begin()->first > next) {  // a gap at `next`
+          if (gap_at != next) gap_at = next, gap_since = now;
+          if (options.reprocess && now - gap_since >= options.gap_wait) {
+            auto doc = q.GetDoc(next);
+            if (!doc.ok()) {
+              std::this_thread::sleep_for(options.retry_delay);  // the broker restarts
+              continue;
+            }
+            ArticleOutcome o;
+            if (doc.value()) {
+              o = options.reprocess(*doc.value());
+            } else {
+              o.input = "docs#" + std::to_string(next);
+              o.reason = "lost: its outcome never came and the docs topic no longer keeps it; publish the input again";
+            }
+            o.doc_seq = next;
+            ++stats->recovered;
+            buffer.emplace(next, Held{Received{}, std::move(o), {}});
+            continue;
+          }
         }
         if (!ss.Leading()) break;
         continue;
@@ -185,7 +208,7 @@ Status RunStoryAssigner(Queue& q, SequencedStore& ss, const AssignerOptions& opt
         break;
       }
       for (Held* h : run) {  // after the commit: exactly once
-        q.Ack(h->message);
+        if (h->message.handle) q.Ack(h->message);
         for (const Received& c : h->copies) q.Ack(c);
       }
       stats->stored += put.inserted;

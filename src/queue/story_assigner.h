@@ -20,6 +20,7 @@
 
 #include "pipeline/article_linker.h"
 #include "queue/queue.h"
+#include "queue/wire_format.h"
 #include "store/store.h"
 
 namespace marsad::queue {
@@ -63,11 +64,19 @@ struct AssignerOptions {
   std::chrono::milliseconds idle_exit{0};      // return after this long with nothing to do (0 = never)
   std::chrono::milliseconds touch_every{5000}; // InProgress on held messages (< the queue's ack wait)
   size_t max_buffered = 100000;                // out-of-order articles held (bounded by the workers' in-flight)
+  // A document whose outcome has not come for `gap_wait` while later ones wait is read back
+  // from the docs topic (Queue::GetDoc) and processed here by `reprocess`: a broker killed
+  // between storing an outcome and writing it to disk can lose it after the worker acked
+  // the document. Keep it well above the docs' ack wait (a slow worker is not a loss).
+  // Without `reprocess` the assigner waits. A document the topic no longer has becomes a
+  // failure ("lost"), so the assigner never waits forever.
+  std::chrono::milliseconds gap_wait{90000};
+  std::function<ArticleOutcome(const Received&)> reprocess;
 };
 
 struct AssignerStats {
   std::atomic<uint64_t> stored{0}, already_present{0}, duplicates_by_content{0}, failed{0}, batches{0},
-      store_retries{0};
+      store_retries{0}, recovered{0};
 };
 
 // Runs while leading and until `stop` (or idle). Returns Ok when stopped or idle, and a
