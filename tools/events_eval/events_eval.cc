@@ -6,6 +6,8 @@
 //   events_eval --show REF...      the article's sentences, actors, events and quotes
 //   events_eval --candidates N     references of the next N articles the gold sampling
 //                                  rule picks (docs/EVENTS.md), with their text
+//   events_eval --sample N         N events from articles outside the gold, for a spot
+//                                  check of precision by reading
 //
 // Entities come from the actors stage's ActorResolver (events_gold.h: EntityFinder).
 #include <cstdio>
@@ -80,6 +82,35 @@ int Candidates(const events_eval::EntityFinder& finder, const std::string& share
   return 0;
 }
 
+// Events of articles outside the gold (records 100 and up of every zip, every 9th), for
+// reading: a spot check of precision on news the rules were not written from.
+int Sample(const events::EventCoder& coder, const events_eval::EntityFinder& finder, const std::string& shared,
+           int want) {
+  std::vector<std::string> zips;
+  for (const auto& e : std::filesystem::directory_iterator(shared + "/data/corpus/saudinewsnet/dataset"))
+    if (e.path().extension() == ".zip") zips.push_back(e.path().filename().string());
+  std::sort(zips.begin(), zips.end());
+  int got = 0;
+  for (size_t i = 100; got < want && i < 2000; i += 9) {
+    for (const std::string& z : zips) {
+      if (got >= want) break;
+      const std::string ref = "saudinewsnet/" + z + "#" + std::to_string(i);
+      Result<Article> ar = events_eval::LoadArticle(shared, ref);
+      if (!ar.ok()) continue;
+      Article a = std::move(ar).value();
+      a.entities = finder(a);
+      coder.Code(a);
+      for (const Event& e : a.events) {
+        if (got >= want) break;
+        ++got;
+        std::printf("%d\t%s\t%s>%s\t%s\t%s\t%s\n", got, ref.c_str(), events_eval::ActorKey(e.source).c_str(),
+                    events_eval::ActorKey(e.target).c_str(), e.cameo_code.c_str(), e.mode.c_str(), e.evidence_text.c_str());
+      }
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -87,17 +118,18 @@ int main(int argc, char** argv) {
   std::string shared = MARSAD_SHARED_DIR;
   bool errors = false;
   std::vector<std::string> show;
-  int candidates = 0;
+  int candidates = 0, sample = 0;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--gold" && i + 1 < argc) gold = argv[++i];
     else if (a == "--shared" && i + 1 < argc) shared = argv[++i];
     else if (a == "--errors") errors = true;
     else if (a == "--candidates" && i + 1 < argc) candidates = std::atoi(argv[++i]);
+    else if (a == "--sample" && i + 1 < argc) sample = std::atoi(argv[++i]);
     else if (a == "--show") {
       while (i + 1 < argc && argv[i + 1][0] != '-') show.push_back(argv[++i]);
     } else {
-      std::fprintf(stderr, "usage: events_eval [--gold FILE] [--shared DIR] [--errors] | --show REF... | --candidates N\n");
+      std::fprintf(stderr, "usage: events_eval [--gold FILE] [--shared DIR] [--errors] | --show REF... | --candidates N | --sample N\n");
       return 2;
     }
   }
@@ -112,6 +144,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (candidates > 0) return Candidates(finder.value(), shared, candidates);
+  if (sample > 0) return Sample(*coder.value(), finder.value(), shared, sample);
   if (!show.empty()) {
     for (const std::string& ref : show) Show(*coder.value(), finder.value(), shared, ref);
     return 0;
