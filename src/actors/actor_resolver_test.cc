@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <map>
+#include <thread>
 
 namespace marsad::actors {
 namespace {
@@ -208,6 +210,27 @@ TEST(ActorResolver, EmptyAndOddInput) {
   EXPECT_GE(R().name_count(), 2000u);
   // NER spans beyond the text or reversed are ignored, never a crash.
   EXPECT_TRUE(R().Resolve("نص", std::nullopt, {{5, 2, "PER", 1}, {1, 99, "ORG", 1}}).size() <= 1u);
+}
+
+TEST(ActorResolver, ConcurrentCallsAgree) {
+  const std::string t = "قال الرئيس الروسي فلاديمير بوتين إن موسكو مستعدة، ورد وزير الخارجية الأمريكي ماركو روبيو من واشنطن.";
+  const std::vector<Entity> expected = R().Resolve(t, std::string("2025-03-01"));
+  std::vector<std::thread> threads;
+  std::atomic<int> mismatches{0};
+  for (int k = 0; k < 4; ++k) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 200; ++i) {
+        const auto got = R().Resolve(t, std::string("2025-03-01"));
+        if (got.size() != expected.size()) ++mismatches;
+        for (size_t j = 0; j < got.size() && j < expected.size(); ++j) {
+          if (got[j].id != expected[j].id || got[j].mentions.size() != expected[j].mentions.size()) ++mismatches;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(mismatches.load(), 0);
+  EXPECT_GE(expected.size(), 4u);
 }
 
 }  // namespace
