@@ -268,6 +268,25 @@ int main(int argc, char** argv) {
         std::printf("  half %d (%zu articles): B-cubed P %.3f R %.3f F1 %.3f\n", h, g[h].size(), x.p,
                     x.r, x.f1);
       }
+      // Where the errors are: gold stories split over several clusters, and clusters
+      // holding several gold stories.
+      std::map<std::string, std::map<std::string, int>> by_gold, by_pred;
+      for (size_t i = 0; i < gold.size(); ++i) {
+        ++by_gold[gold[i]][predicted[i]];
+        ++by_pred[predicted[i]][gold[i]];
+      }
+      for (const auto& [g, preds] : by_gold) {
+        if (preds.size() < 2) continue;
+        std::printf("  split: %s ->", g.c_str());
+        for (const auto& [p, n] : preds) std::printf(" %d", n);
+        std::printf("\n");
+      }
+      for (const auto& [p, golds] : by_pred) {
+        if (golds.size() < 2) continue;
+        std::printf("  joined:");
+        for (const auto& [g, n] : golds) std::printf(" %s(%d)", g.c_str(), n);
+        std::printf("\n");
+      }
       std::printf("  stream: %zu articles in %.2f s (%.0f articles/s), %zu stories created, "
                   "%zu merges, peak %zu active stories, peak %.1f MB; gold: %zu articles\n",
                   docs.size(), secs, static_cast<double>(docs.size()) / secs, created, merges,
