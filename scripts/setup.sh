@@ -6,7 +6,7 @@ PKGS=(build-essential cmake pkg-config git
       libicu-dev libsqlite3-dev sqlite3 libgumbo-dev libzip-dev zlib1g-dev
       libsimdjson-dev nlohmann-json3-dev libcli11-dev libfmt-dev libxxhash-dev
       libcpp-httplib-dev libgtest-dev libgmock-dev libbenchmark-dev
-      python3-readability
+      python3-readability wrk  # wrk: the server load test (tests/web/load_test.py)
       libpq-dev postgresql nats-server libnats-dev  # scale-out: PostgreSQL store, NATS JetStream queue
       clang)  # clang: the libFuzzer runs of `marsad.sh test` (fuzz/run.sh)
 missing=()
