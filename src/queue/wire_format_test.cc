@@ -6,9 +6,10 @@ namespace marsad::queue {
 namespace {
 
 Article Full() {
+  static constexpr char kText[] = "نص\n\nفقرة\0ثانية";  // an embedded NUL must survive
   Article a;
   a.id = "id1", a.input = "in.jsonl#record-3", a.url = "https://x/y", a.source = "سبق", a.published = "2025-02-16";
-  a.title = "عنوان", a.published_signal = "meta", a.language = "ar", a.text = std::string("نص\n\nفقرة\0ثانية", 30);
+  a.title = "عنوان", a.published_signal = "meta", a.language = "ar", a.text = std::string(kText, sizeof(kText) - 1);
   a.removed = {{"tags", "وسوم"}};
   a.related = {{std::nullopt, "نص"}, {std::string("ع"), "ن"}};
   a.wires = {"واس"}, a.keywords = {"k1", "k2"}, a.author = "كاتب", a.content_hash = "h";
