@@ -2,7 +2,8 @@
 # marsad developer entry point. The README's two commands:
 #   ./marsad.sh demo   set up (apt-get what is missing), build, ingest samples/, print what was found
 #   ./marsad.sh test   set up, build, run every test (CTest/GoogleTest), then the unit tests
-#                      again under AddressSanitizer + UndefinedBehaviorSanitizer
+#                      again under AddressSanitizer + UndefinedBehaviorSanitizer, the server's
+#                      API and load tests under ThreadSanitizer, and each fuzz target
 # Other verbs: setup | build | bench
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -42,6 +43,12 @@ case "${1:-}" in
     build build-asan -DCMAKE_BUILD_TYPE=Debug -DMARSAD_SANITIZE=ON -DMARSAD_BUILD_BENCH=OFF
     (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
        ctest --output-on-failure -j"$JOBS" -L unit --timeout 900)
+    echo "== the HTTP server under ThreadSanitizer: API tests and the concurrent load test"
+    cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMARSAD_TSAN=ON -DMARSAD_BUILD_BENCH=OFF >/dev/null
+    cmake --build build-tsan -j"$JOBS" --target marsad marsad_web_fixture server_test
+    supp="$PWD/tests/tsan.supp"
+    (cd build-tsan && TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$supp" \
+       ctest --output-on-failure -R '^(ApiTest|ParamsTest|web_api|web_load)' --timeout 900)
     echo "== coverage-guided fuzzing: each libFuzzer target for ${FUZZ_SECONDS:-20} s (fuzz/run.sh)"
     FUZZ_JOBS="$JOBS" fuzz/run.sh "${FUZZ_SECONDS:-20}"
     ;;

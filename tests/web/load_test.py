@@ -126,7 +126,9 @@ def main():
         writer.join()
         rss_end = rss_kib(server.proc.pid)
         r = parse_wrk(text)
-        c.check(server.alive(), 'server alive after the run')
+        if not c.check(server.alive(), 'server alive after the run'):
+            server.log.seek(0)
+            print(server.log.read()[-6000:], file=sys.stderr)  # e.g. a ThreadSanitizer report
         c.check(r['requests'] > 0, 'wrk made requests: ' + text[-300:])
         c.check(r['non2xx'] == 0, '%d non-2xx responses' % r['non2xx'])
         c.check(r['socket_errors'] == 0, '%d socket errors' % r['socket_errors'])
