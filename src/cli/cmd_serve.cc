@@ -17,7 +17,7 @@ struct ServeArgs {
   int port = 8080;
   bool read_only = false;
   size_t max_body_mb = 8;
-  int threads = 8;
+  int threads = 16;
   bool log = false;
   bool no_ner = false, no_actors = false, no_events = false, no_stories = false;
 };
@@ -104,7 +104,7 @@ void RegisterServe(CLI::App& app, int& exit_code) {
   cmd->add_flag("--read-only", args->read_only, "open the database read-only and refuse POST");
   cmd->add_option("--max-body-mb", args->max_body_mb, "largest request body accepted (MiB; default 8)")
       ->check(CLI::Range(1, 1024));
-  cmd->add_option("--threads", args->threads, "worker threads (default 8)")->check(CLI::Range(1, 256));
+  cmd->add_option("--threads", args->threads, "worker threads (default 16); a keep-alive connection holds one while open, so give at least as many as concurrent clients")->check(CLI::Range(1, 256));
   cmd->add_flag("--log", args->log, "log each request on stderr");
   cmd->add_flag("--no-ner", args->no_ner, "POST: no statistical name finder (as marsad ingest --no-ner)");
   cmd->add_flag("--no-actors", args->no_actors, "POST: no actor resolution (implies --no-events)");

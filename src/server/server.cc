@@ -69,7 +69,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Open(ServerOptions options) {
   // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm and
   // the client's delayed ACK add ~40 ms to every keep-alive response.
   http.set_tcp_nodelay(true);
-  const int threads = o.threads > 0 ? o.threads : 8;
+  const int threads = o.threads > 0 ? o.threads : 16;
   http.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
 
   Api* api = impl->api.get();

@@ -28,7 +28,7 @@ struct ServerOptions {
   size_t max_body_bytes = 8u << 20;  // larger request bodies answer 413
   int read_timeout_s = 10;           // per read of a request (slow clients are dropped)
   int write_timeout_s = 10;
-  int threads = 8;                   // worker threads
+  int threads = 16;                  // worker threads; a keep-alive connection holds one
   size_t max_limit = 500;            // largest accepted `limit` parameter
   // Live ingest (POST /api/articles) runs these after cleaning, as `marsad ingest` does.
   // Not owned; must outlive the server.
