@@ -37,7 +37,7 @@ bool FailOn(const Status& s, int& exit_code) {
   return true;
 }
 
-void AddDb(CLI::App* cmd, std::string& db) { cmd->add_option("--db", db, "SQLite database file (env MARSAD_DB)"); }
+void AddDb(CLI::App* cmd, std::string& db) { AddStoreOptions(cmd, db, "SQLite database file"); }
 
 const char* kEventColumnsHeader[] = {"date", "source", "source_cameo", "target", "target_cameo", "cameo_code", "root",
                                      "quad_class", "goldstein", "plover", "mode", "location", "location_country",

@@ -64,7 +64,7 @@ void RegisterExport(CLI::App& app, int& exit_code) {
       "export",
       "Write every article as JSON Lines (schema marsad.article/1), or every event as a GDELT-like "
       "TSV row (--format events-tsv); docs/EXPORT-FORMAT.md.");
-  cmd->add_option("--db", args->db, "SQLite database file (env MARSAD_DB)");
+  AddStoreOptions(cmd, args->db, "SQLite database file");
   cmd->add_option("--format", args->format, "jsonl (default) or events-tsv")
       ->check(CLI::IsMember({"jsonl", "events-tsv"}));
   cmd->add_option("-o,--out", args->out,

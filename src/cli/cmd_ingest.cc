@@ -135,7 +135,7 @@ void RegisterIngest(CLI::App& app, int& exit_code) {
       ".json/.jsonl records, .zip of those, TREC <DOC> files. Re-ingesting the same input adds "
       "nothing. Exit status 1 if some inputs failed (they are listed; the rest is stored).");
   cmd->add_option("paths", args->paths, "files or folders to read")->required();
-  cmd->add_option("--db", args->db, "SQLite database file (created if missing; env MARSAD_DB)");
+  AddStoreOptions(cmd, args->db, "SQLite database file (created if missing)");
   cmd->add_option("--nats", args->nats,
                   "publish the documents to NATS JetStream (nats://host:4222) for `marsad worker` "
                   "instead of processing them here (docs/SCALE-OUT.md)");

@@ -15,7 +15,7 @@ void RegisterShow(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("show", "Print one article: metadata and main text.");
   cmd->add_option("id", args->id, "article id (see `marsad list`)")->required();
-  cmd->add_option("--db", args->db, "SQLite database file (env MARSAD_DB)");
+  AddStoreOptions(cmd, args->db, "SQLite database file");
   cmd->add_flag("--explain", args->explain,
                 "also print every block the cleaner removed and each related article, with its kind");
   cmd->add_flag("--json", args->json, "print the export JSON object instead");
@@ -45,7 +45,7 @@ void RegisterList(CLI::App& app, int& exit_code) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("list", "List articles in ingest order: id, date, outlet, title.");
-  cmd->add_option("--db", args->db, "SQLite database file (env MARSAD_DB)");
+  AddStoreOptions(cmd, args->db, "SQLite database file");
   cmd->add_option("-n,--limit", args->limit, "at most this many (0 = all)");
   cmd->add_option("--width", args->width, "cut lines to this many characters");
   cmd->callback([args, &exit_code] {
@@ -69,7 +69,7 @@ void RegisterStats(CLI::App& app, int& exit_code) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("stats", "Counts: articles, sources, dates, removed blocks, entities, events.");
-  cmd->add_option("--db", args->db, "SQLite database file (env MARSAD_DB)");
+  AddStoreOptions(cmd, args->db, "SQLite database file");
   cmd->callback([args, &exit_code] {
     auto store = OpenStoreOrReport(args->db, true);
     if (!store) return void(exit_code = kExitStore);

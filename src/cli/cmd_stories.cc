@@ -83,7 +83,7 @@ void RegisterStories(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
       "stories", "List stories (clusters of articles on one event), biggest first: id, dates, articles, outlets, title.");
-  cmd->add_option("--db", args->db, "SQLite database file (env MARSAD_DB)");
+  AddStoreOptions(cmd, args->db, "SQLite database file");
   cmd->add_option("--since", args->since, "only stories still running on or after this date (YYYY-MM-DD)");
   cmd->add_option("--until", args->until, "only stories that started on or before this date (YYYY-MM-DD)");
   cmd->add_option("--entity", args->entity, "only stories mentioning this entity (id, English or Arabic name)");
@@ -122,7 +122,7 @@ void RegisterStory(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("story", "One story: its outlets, top actors and its articles in time order.");
   cmd->add_option("id", args->id, "story id (see `marsad stories`)")->required();
-  cmd->add_option("--db", args->db, "SQLite database file (env MARSAD_DB)");
+  AddStoreOptions(cmd, args->db, "SQLite database file");
   cmd->add_option("--format", args->format, "table (default) or jsonl (the story, then one line per article)");
   cmd->callback([args, &exit_code] {
     if (!CheckFormat(args->format)) return void(exit_code = kExitUsage);
@@ -169,7 +169,7 @@ void RegisterDuplicates(CLI::App& app, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
       "duplicates", "An article's original and all its (near-)duplicates, oldest first; [dup] marks the copies.");
   cmd->add_option("id", args->id, "article id (see `marsad list`)")->required();
-  cmd->add_option("--db", args->db, "SQLite database file (env MARSAD_DB)");
+  AddStoreOptions(cmd, args->db, "SQLite database file");
   cmd->add_option("--format", args->format, "table (default) or jsonl");
   cmd->callback([args, &exit_code] {
     if (!CheckFormat(args->format)) return void(exit_code = kExitUsage);

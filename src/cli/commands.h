@@ -18,6 +18,10 @@ inline constexpr int kExitOk = 0, kExitSomeFailed = 1, kExitUsage = 2, kExitStor
 // Default database path: $MARSAD_DB, else ./marsad.db.
 std::string DefaultDbPath();
 
+// Adds the store options to a command: --db FILE|URL (`help` says what the file is for) and
+// --pg URL, the same as --db with a PostgreSQL URL (the scale-out store, docs/SCALE-OUT.md).
+void AddStoreOptions(CLI::App* cmd, std::string& db, const std::string& help);
+
 // Opens the store or prints a message saying what to do and returns nullptr.
 std::unique_ptr<store::Store> OpenStoreOrReport(const std::string& path, bool read_only);
 

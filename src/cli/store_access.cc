@@ -12,6 +12,17 @@ std::string DefaultDbPath() {
   return env && *env ? env : "marsad.db";
 }
 
+void AddStoreOptions(CLI::App* cmd, std::string& db, const std::string& help) {
+  CLI::Option* file = cmd->add_option("--db", db, help + " (or postgresql://...; env MARSAD_DB)");
+  CLI::Option* pg = cmd->add_option_function<std::string>(
+      "--pg", [&db](const std::string& url) { db = url; },
+      "PostgreSQL store of the scale-out mode instead of --db (postgresql://user@host:5432/db)");
+  pg->check([](const std::string& url) {
+    return pgstore::IsPostgresUrl(url) ? std::string() : "--pg takes a postgresql:// URL, got " + url;
+  });
+  pg->excludes(file);
+}
+
 std::unique_ptr<store::Store> OpenStoreOrReport(const std::string& path, bool read_only) {
   if (pgstore::IsPostgresUrl(path)) {  // --db postgresql://...: the scale-out store (docs/SCALE-OUT.md)
     auto pg = pgstore::OpenPgStore({path, read_only});

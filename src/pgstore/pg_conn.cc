@@ -37,7 +37,7 @@ Result<std::unique_ptr<PgConn>> PgConn::Connect(const std::string& url, int time
     while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
     PQfinish(c);
     return Status::IoError("cannot connect to PostgreSQL at " + RedactUrl(url) + ": " + m +
-                           " (is the server running? scripts/services/start.sh starts a local one)");
+                           " (is the server running? `scripts/services/services.sh start DIR` starts a local one)");
   }
   // Quiet notices ("relation already exists, skipping") that libpq would print to stderr.
   PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);

@@ -22,7 +22,7 @@ cmp -s "$WORK/embedded.jsonl" "$WORK/scaled.jsonl" ||
   fail "exports differ: $(diff <(cut -c1-300 "$WORK/embedded.jsonl") <(cut -c1-300 "$WORK/scaled.jsonl") | head -5)"
 for cmd in "stories --top 100000 --format jsonl" "list --limit 0"; do
   # shellcheck disable=SC2086
-  a=$("$MARSAD" $cmd --db "$WORK/embedded.db") b=$("$MARSAD" $cmd --db "$PG_URL")
+  a=$("$MARSAD" $cmd --db "$WORK/embedded.db") b=$("$MARSAD" $cmd --pg "$PG_URL")
   [ "$a" == "$b" ] || fail "'$cmd' differs: $(diff <(echo "$a") <(echo "$b") | head -5)"
 done
 a=$("$MARSAD" stats --db "$WORK/embedded.db" | tail -n +2) b=$("$MARSAD" stats --db "$PG_URL" | tail -n +2)
