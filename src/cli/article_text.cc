@@ -11,12 +11,6 @@ std::string Join(const std::vector<std::string>& v, const char* sep) {
   return out;
 }
 
-// Cuts s to at most n code points (adds "…" when cut). Never splits a code point.
-std::string Cut(const std::string& s, size_t n) {
-  if (utf8::CountCodePoints(s) <= n) return s;
-  return s.substr(0, utf8::ByteOffsetOfCodePoint(s, n)) + "…";
-}
-
 std::string OneLine(std::string s) {
   for (char& c : s) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
@@ -25,6 +19,11 @@ std::string OneLine(std::string s) {
 }
 
 }  // namespace
+
+std::string Cut(const std::string& s, size_t n) {
+  if (utf8::CountCodePoints(s) <= n) return s;
+  return s.substr(0, utf8::ByteOffsetOfCodePoint(s, n)) + "…";
+}
 
 std::string RenderArticle(const Article& a, bool explain) {
   std::string out;

@@ -2,18 +2,13 @@
 #include <cmath>
 #include <cstdio>
 
+#include "cli/article_text.h"
 #include "cli/commands.h"
-#include "core/utf8.h"
 #include "export/json_writer.h"
 
 namespace marsad::cli {
 
 namespace {
-
-std::string Cut(const std::string& s, size_t n) {
-  if (utf8::CountCodePoints(s) <= n) return s;
-  return s.substr(0, utf8::ByteOffsetOfCodePoint(s, n)) + "…";
-}
 
 // Tab/newline-free for one-line formats.
 std::string Flat(std::string s) {

@@ -1,19 +1,13 @@
 // The story commands: `marsad stories`, `marsad story ID`, `marsad duplicates ID`.
 #include <cstdio>
 
+#include "cli/article_text.h"
 #include "cli/commands.h"
-#include "core/utf8.h"
 #include "export/json_writer.h"
 
 namespace marsad::cli {
 
 namespace {
-
-// Cuts s to at most n code points (adds "…" when cut).
-std::string Cut(const std::string& s, size_t n) {
-  if (utf8::CountCodePoints(s) <= n) return s;
-  return s.substr(0, utf8::ByteOffsetOfCodePoint(s, n)) + "…";
-}
 
 std::string StoryJson(const store::StoryRecord& s) {
   std::string out;
