@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <climits>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/civil_date.h"
+#include "core/utf8.h"
 #include "dedup/near_duplicate_index.h"
 #include "story/story_clusterer.h"
 #include "text/normalizer.h"
@@ -47,18 +49,12 @@ story::StoryInput StoryInputOf(const Article& a, const std::string& match_key, i
 // word boundary to about 90 code points ("…" marks a cut).
 std::string LeadOf(const std::string& text) {
   constexpr size_t kMaxCodePoints = 90;
-  size_t end = 0, last_space = 0, cps = 0;
-  while (end < text.size() && cps < kMaxCodePoints) {
-    const unsigned char c = static_cast<unsigned char>(text[end]);
-    if (c == '\n' || c == '.' || c == '!' || c == '?') break;
-    if (text.compare(end, 2, "\xD8\x9F") == 0) break;  // ؟
-    if (c == ' ') last_space = end;
-    ++end;
-    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
-    ++cps;
-  }
-  if (end >= text.size() || cps < kMaxCodePoints) return text.substr(0, end);
-  return text.substr(0, last_space > 0 ? last_space : end) + "\u2026";
+  std::string_view lead(text);
+  lead = lead.substr(0, std::min(lead.find_first_of("\n.!?"), lead.find("\u061F")));  // ؟
+  if (utf8::CountCodePoints(lead) <= kMaxCodePoints) return std::string(lead);
+  const size_t cut = utf8::ByteOffsetOfCodePoint(lead, kMaxCodePoints);
+  const size_t space = lead.rfind(' ', cut);
+  return std::string(lead.substr(0, space != std::string_view::npos && space > 0 ? space : cut)) + "\u2026";
 }
 
 }  // namespace
@@ -137,8 +133,7 @@ Status ArticleLinker::Restore(store::Store& store) {
 }
 
 std::optional<std::string> ArticleLinker::StoryOfOriginal(const std::string& original_id, store::Store* stored) {
-  std::optional<std::string> story = state_->stories.StoryOfArticle(original_id);
-  if (story) return story;
+  std::optional<std::string> story;
   if (auto it = state_->late_story.find(original_id); it != state_->late_story.end()) {
     story = it->second;
   } else if (stored) {
@@ -165,10 +160,10 @@ void ArticleLinker::Link(Article& a, store::Store* stored) {
     }
   }
   if (!options_.stories || (a.text.empty() && !a.title)) return;
-  if (a.duplicate_of) {
-    std::optional<std::string> story = StoryOfOriginal(*a.duplicate_of, stored);
-    if (story && !state_->stories.StoryOfArticle(*a.duplicate_of)) {
-      // The original is outside the window: the duplicate goes with it and stays out too.
+  // A duplicate of an original in the window is the clusterer's (Add); one of an original
+  // outside it goes with the original's story and stays out of the window too.
+  if (a.duplicate_of && !state_->stories.StoryOfArticle(*a.duplicate_of)) {
+    if (std::optional<std::string> story = StoryOfOriginal(*a.duplicate_of, stored)) {
       a.story_id = *story;
       state_->touched[*story] = true;
       return;

@@ -68,6 +68,8 @@ class ArticleLinker {
  private:
   struct State;
   int64_t DayOf(const Article& a);
+  // The story of an original outside the clusterer's window: a late article of this run,
+  // or the stored one (following this run's merges); nullopt when unknown.
   std::optional<std::string> StoryOfOriginal(const std::string& original_id, store::Store* stored);
   LinkerOptions options_;
   std::unique_ptr<State> state_;
