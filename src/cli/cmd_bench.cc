@@ -1,30 +1,31 @@
-// `marsad bench [--corpus DIR] [--jobs N]`: measures, on a real corpus, the end-to-end
-// ingest with every stage (articles/s, MB/s, peak RSS) into a temporary database, then on
-// that database's articles, one thread each: near duplicates and story clustering
-// (articles/s, in stored order) and search latency (p50/p95/max over a query mix); and the
-// text core (display + match-key normalisation + tokenising, MB/s on one core). Prints the
-// figures with the machine, ready for docs/BENCHMARKS.md (the stage benchmarks in bench/
-// and the quality evaluations are separate programs, listed there).
+// `marsad bench [--shared DIR] [--corpus DIR] [--jobs N] [--write FILE] [--no-peers]`:
+// the benchmark suite on ../shared data, in one run:
+//   - end-to-end ingest with every stage into a temporary database (articles/s, peak RSS);
+//   - per stage on one thread: cleaning, NER, actors, events, near duplicates, stories,
+//     the text core; search latency on the ingested database;
+//   - quality: HTML extraction F1 and speed, NER F1 and speed;
+//   - the Python peers (text core, MinHash, python3-readability) in the same run.
+// Prints each figure as it is measured, then a Markdown block (bench_report.h) with the
+// machine, load, commit and commands; `--write docs/BENCHMARKS.md` puts the block into
+// that file in place of the previous run's.
 #include <sys/resource.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <thread>
 
+#include "cli/bench_quality.h"
+#include "cli/bench_report.h"
+#include "cli/bench_stages.h"
 #include "cli/commands.h"
-#include "core/civil_date.h"
-#include "dedup/near_duplicate_index.h"
 #include "ingest/reader.h"
 #include "pipeline/ingest_pipeline.h"
 #include "pipeline/standard_annotators.h"
-#include "search/searcher.h"
-#include "story/story_clusterer.h"
-#include "text/normalizer.h"
-#include "text/tokenizer.h"
 
 namespace marsad::cli {
 namespace {
@@ -33,9 +34,9 @@ namespace fs = std::filesystem;
 
 class CollectingSink : public ingest::DocumentSink {
  public:
-  void Accept(RawDocument doc) override { bodies.push_back(std::move(doc.body)); }
+  void Accept(RawDocument doc) override { docs.push_back(std::move(doc)); }
   void Fail(const std::string&, const std::string&) override {}
-  std::vector<std::string> bodies;
+  std::vector<RawDocument> docs;
 };
 
 double PeakRssMiB() {
@@ -44,163 +45,145 @@ double PeakRssMiB() {
   return u.ru_maxrss / 1024.0;
 }
 
-std::string MachineLine() {
+void AddHeader(const std::string& command, const std::string& corpus, BenchReport& report) {
   utsname n{};
   uname(&n);
-  return std::string(n.sysname) + " " + n.release + " " + n.machine + ", " +
-         std::to_string(std::thread::hardware_concurrency()) + " cores";
+  double load[3] = {0, 0, 0};
+  getloadavg(load, 3);
+  char date[32];
+  const std::time_t now = std::time(nullptr);
+  std::strftime(date, sizeof date, "%Y-%m-%d %H:%M UTC", std::gmtime(&now));
+  PeerRun commit = RunPeer("git rev-parse --short HEAD");
+  if (commit.ok) {
+    const PeerRun dirty = RunPeer("git status --porcelain --untracked-files=no | head -1");
+    if (dirty.ok && dirty.line != "(no output)") commit.line += " + uncommitted changes";
+  }
+  report.AddHeader(std::string("run ") + date + " by `" + command + "`");
+  report.AddHeader(Format("machine: %s %s %s, %u cores; load average at the start %.2f (figures vary ±20 %% on "
+                          "a shared machine)",
+                          n.sysname, n.release, n.machine, std::thread::hardware_concurrency(), load[0]));
+  report.AddHeader("commit: " + (commit.ok ? commit.line : std::string("unknown (not a git checkout)")) +
+                   ", Release build");
+  report.AddHeader("corpus: `" + corpus + "`");
 }
 
-double Since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-// Near duplicates and stories over the stored articles, in stored order, one thread.
-void BenchLinking(store::Store& store) {
-  struct Item {
-    std::string id, title, key;
-    int64_t day;
-  };
-  std::vector<Item> items;
-  int64_t last_day = 0;
-  store.ForEachArticle([&](const Article& a) {
-    auto day = a.published ? DaysFromIso(*a.published) : std::nullopt;
-    last_day = day.value_or(last_day);
-    items.push_back({a.id, a.title.value_or(""), text::MatchKey(a.text), last_day});
-    return true;
-  });
-  if (items.empty()) return;
-  dedup::NearDuplicateIndex index;
-  size_t dups = 0;
-  std::vector<std::string> dup_of(items.size());
-  auto t0 = std::chrono::steady_clock::now();
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (auto o = index.FindOrAdd(items[i].id, items[i].key, items[i].day)) dup_of[i] = *o, ++dups;
-  }
-  const double dedup_s = Since(t0);
-  story::StoryClusterer stories;
-  size_t peak = 0;
-  t0 = std::chrono::steady_clock::now();
-  for (size_t i = 0; i < items.size(); ++i) {
-    story::StoryInput in;
-    in.article_id = items[i].id, in.title = items[i].title, in.match_key_text = items[i].key;
-    in.day = items[i].day, in.duplicate_of = dup_of[i];
-    stories.Add(in);
-    if ((i & 1023) == 0) peak = std::max(peak, stories.memory_bytes());
-  }
-  const double story_s = Since(t0);
-  std::printf("near duplicates (MinHash/LSH, 1 thread): %zu articles in %.2f s = %.0f articles/s (%zu found)\n",
-              items.size(), dedup_s, items.size() / dedup_s, dups);
-  std::printf("stories (TF-IDF centroids, 1 thread): %zu articles in %.2f s = %.0f articles/s, peak %.1f MB\n",
-              items.size(), story_s, items.size() / story_s, peak / 1e6);
-}
-
-// Search latency over the database: a mix of words, names, phrases, boolean and prefix
-// queries, each run 3 times.
-void BenchSearch(const std::string& db) {
-  auto searcher = search::Searcher::Open(db);
-  if (!searcher.ok()) {
-    std::printf("search: skipped: %s\n", searcher.status().message().c_str());
-    return;
-  }
-  const char* queries[] = {"السعودية", "النفط", "الحوثيين", "ترمب", "بوتين", "جرينلاند", "\"ولي العهد\"",
-                           "\"الأمم المتحدة\"", "اليمن -الحوثي", "(إيران OR طهران) \"الاتفاق النووي\"",
-                           "اقتصاد*", "الملك سلمان الرياض"};
-  std::vector<double> ms;
-  for (int round = 0; round < 3; ++round) {
-    for (const char* text : queries) {
-      search::Query q;
-      q.text = text;
-      auto t0 = std::chrono::steady_clock::now();
-      auto r = searcher.value()->Search(q);
-      ms.push_back(Since(t0) * 1000);
-      if (!r.ok()) {
-        std::printf("search: %s failed: %s\n", text, r.status().message().c_str());
-        return;
-      }
-    }
-  }
-  std::sort(ms.begin(), ms.end());
-  auto pct = [&](double p) { return ms[std::min(ms.size() - 1, static_cast<size_t>(p * ms.size()))]; };
-  std::printf("search (%zu queries): p50 %.1f ms, p95 %.1f ms, max %.1f ms\n", ms.size(), pct(0.5), pct(0.95),
-              ms.back());
-}
-
-void BenchIngest(const std::string& corpus, int jobs) {
-  fs::path db = fs::temp_directory_path() / ("marsad_bench_" + std::to_string(::getpid()) + ".db");
-  fs::remove(db);
-  auto store = OpenStoreOrReport(db.string(), false);
-  if (!store) return;
+// Ingests the corpus with every stage into `db`; returns false when it failed.
+bool BenchIngest(const std::string& corpus, const std::string& db, int jobs, BenchReport& report) {
+  report.StartSection("Ingest end to end (read, clean, NER, actors, events, near duplicates, stories, store + "
+                      "search index), fresh SQLite database",
+                      Format("marsad ingest CORPUS --db NEW.db --jobs %d", jobs));
+  auto store = OpenStoreOrReport(db, false);
+  if (!store) return false;
   clean::Cleaner cleaner;
   auto annotators = pipeline::StandardAnnotators::Load({});
   pipeline::IngestOptions options;
   options.jobs = jobs;
   options.quiet = true;
   if (annotators.ok()) options.annotators = annotators.value()->list();
+  else report.Note("without NER, actors, events: " + annotators.status().message());
   auto r = pipeline::Ingest({corpus}, *store, cleaner, options);
-  if (r.ok()) {
-    const auto& s = r.value();
-    const double peak_rss = PeakRssMiB();  // before the measurements below add their own
-    std::printf("ingest end-to-end (read, clean, NER, actors, events, near dups, stories, store + search "
-                "index; --jobs %d): %llu documents, %llu stored, %.2f s, %.0f articles/s, %.1f MB/s of input "
-                "files (as stored, e.g. zipped), peak RSS %.0f MiB\n",
-                jobs > 0 ? jobs : static_cast<int>(std::thread::hardware_concurrency()),
-                static_cast<unsigned long long>(s.documents), static_cast<unsigned long long>(s.ingested),
-                s.seconds, s.documents / s.seconds, s.input_bytes / 1e6 / s.seconds, peak_rss);
-    if (!annotators.ok()) std::printf("  (without NER, actors, events: %s)\n", annotators.status().message().c_str());
-    std::fflush(stdout);
-    BenchLinking(*store);
-  } else {
+  if (!r.ok()) {
     std::printf("ingest: failed: %s\n", r.status().message().c_str());
+    report.Note("ingest failed: " + r.status().message());
+    return false;
   }
-  store.reset();
-  if (r.ok()) BenchSearch(db.string());
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
-}
-
-void BenchTextCore(const std::string& corpus) {
-  CollectingSink sink;
-  ingest::ReadPaths({corpus}, {}, sink);
-  size_t bytes = 0;
-  for (const auto& b : sink.bodies) bytes += b.size();
-  auto start = std::chrono::steady_clock::now();
-  size_t tokens = 0, out_bytes = 0;
-  for (const auto& b : sink.bodies) {
-    std::string display = text::NormalizeDisplay(b);
-    std::string key = text::MatchKey(display);
-    tokens += text::Tokenize(display).size();
-    out_bytes += key.size();
-  }
-  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("text core (display + match-key + tokenise, 1 thread): %.1f MB in %.2f s = %.1f MB/s, "
-              "%zu tokens (%.1f M tokens/s)\n",
-              bytes / 1e6, s, bytes / 1e6 / s, tokens, tokens / 1e6 / s);
-  (void)out_bytes;
+  const auto& s = r.value();
+  const double rss = PeakRssMiB();
+  std::printf("ingest end-to-end (every stage; --jobs %d): %llu documents, %llu stored, %.2f s, %.0f articles/s, "
+              "%.1f MB/s of input files, peak RSS %.0f MiB\n",
+              jobs, static_cast<unsigned long long>(s.documents), static_cast<unsigned long long>(s.ingested),
+              s.seconds, s.documents / s.seconds, s.input_bytes / 1e6 / s.seconds, rss);
+  std::fflush(stdout);
+  report.Add({Format("%llu documents, %llu stored, %d cleaning threads", static_cast<unsigned long long>(s.documents),
+                     static_cast<unsigned long long>(s.ingested), jobs),
+              Format("%.0f articles/s (%.1f s), peak RSS %.0f MiB", s.documents / s.seconds, s.seconds, rss),
+              "≥ 2,000 articles/s, peak RSS ≤ 2 GB (issue 6)", ""});
+  return true;
 }
 
 }  // namespace
 
 void RegisterBench(CLI::App& app, int& exit_code) {
   struct Args {
-    std::string corpus = "../shared/data/corpus/saudinewsnet/dataset";
+    std::string shared = "../shared";
+    std::string corpus;  // default: SHARED/data/corpus/saudinewsnet/dataset
+    std::string write;
     int jobs = 0;
+    size_t annotate_articles = 3000;
+    bool no_peers = false;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
       "bench",
-      "Measure on a corpus (default: SaudiNewsNet in ../shared): end-to-end ingest with every stage, "
-      "near duplicates, stories, search latency and the text core; prints figures for docs/BENCHMARKS.md.");
-  cmd->add_option("--corpus", args->corpus, "folder or file of articles to measure on");
+      "Run the benchmark suite on ../shared data: end-to-end ingest with every stage (articles/s, peak RSS), each "
+      "stage on one thread, search latency, HTML extraction F1 and NER F1, with the Python peers (text core, "
+      "MinHash, python3-readability) measured in the same run. Prints the figures and a Markdown block for "
+      "docs/BENCHMARKS.md (--write puts it there). Takes a few minutes on the whole corpus; run it on a quiet "
+      "machine.");
+  cmd->add_option("--shared", args->shared, "the shared data folder (corpus, HTML benchmark, ANERcorp)");
+  cmd->add_option("--corpus", args->corpus,
+                  "folder or file of articles to ingest (default: SHARED/data/corpus/saudinewsnet/dataset)");
   cmd->add_option("-j,--jobs", args->jobs, "cleaning threads for the ingest run (0 = one per core)");
+  cmd->add_option("--write", args->write,
+                  "put the Markdown block into this file (e.g. docs/BENCHMARKS.md), replacing the previous run's");
+  cmd->add_option("--annotate-articles", args->annotate_articles,
+                  "stored articles the one-thread NER/actors/events figures use")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 24));
+  cmd->add_flag("--no-peers", args->no_peers, "do not run the Python peers");
   cmd->callback([args, &exit_code] {
+    if (args->corpus.empty()) args->corpus = args->shared + "/data/corpus/saudinewsnet/dataset";
     if (!fs::exists(args->corpus)) {
-      std::fprintf(stderr, "marsad bench: corpus %s not found; pass --corpus DIR (any input marsad ingests)\n",
-                   args->corpus.c_str());
+      std::fprintf(stderr, "marsad bench: corpus %s not found; pass --shared DIR (the folder with data/) or "
+                   "--corpus DIR (any input marsad ingests)\n", args->corpus.c_str());
       return void(exit_code = kExitUsage);
     }
-    std::printf("machine: %s\ncorpus: %s\n", MachineLine().c_str(), args->corpus.c_str());
-    BenchIngest(args->corpus, args->jobs);
-    BenchTextCore(args->corpus);
+    const int jobs = args->jobs > 0 ? args->jobs : static_cast<int>(std::thread::hardware_concurrency());
+    std::string command = "marsad bench";
+    if (args->shared != "../shared") command += " --shared " + args->shared;
+    if (!args->write.empty()) command += " --write " + args->write;
+    if (args->no_peers) command += " --no-peers";
+    BenchReport report;
+    AddHeader(command, args->corpus, report);
+    for (const std::string& line : report.header()) std::printf("%s\n", line.c_str());
+
+    const fs::path db = fs::temp_directory_path() / ("marsad_bench_" + std::to_string(::getpid()) + ".db");
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
+    StageOptions stage;
+    stage.corpus = args->corpus, stage.annotate_articles = args->annotate_articles, stage.peers = !args->no_peers;
+    if (BenchIngest(args->corpus, db.string(), jobs, report)) {
+      CollectingSink sink;
+      ingest::ReadPaths({args->corpus}, {}, sink);
+      report.StartSection("Stages, one thread each", "");
+      report.Note("Measured inside `marsad bench`; bench/ has a Google Benchmark program per stage for closer "
+                  "study (text_bench, ner_bench, actors_bench, events_bench, dedup_bench, story_bench, "
+                  "search_bench). Peers: bench/peers/*.py with Debian's python3.");
+      {
+        auto store = OpenStoreOrReport(db.string(), true);
+        if (store) {
+          BenchCleaning(sink.docs, report);
+          BenchAnnotators(*store, stage, report);
+          BenchLinking(*store, stage, report);
+        }
+      }
+      BenchTextCore(sink.docs, stage, report);
+      BenchSearch(db.string(), report);
+    } else {
+      exit_code = kExitSomeFailed;
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(db.string() + suffix);
+    BenchHtmlExtraction(args->shared, report);
+    BenchNer(args->shared, report);
+
+    const std::string block = report.Markdown();
+    if (args->write.empty()) {
+      std::printf("\n%s", block.c_str());
+      return;
+    }
+    if (Status s = ReplaceGeneratedBlock(args->write, block); !s.ok()) {
+      std::fprintf(stderr, "marsad bench: %s\n", s.message().c_str());
+      return void(exit_code = kExitSomeFailed);
+    }
+    std::printf("wrote the figures into %s\n", args->write.c_str());
   });
 }
 

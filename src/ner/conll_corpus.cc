@@ -183,6 +183,8 @@ double SpanScorer::MicroF1() const {
   return F1(tp, fp, fn);
 }
 
+double SpanScorer::ClassF1(int cls) const { return F1(tp_[cls], fp_[cls], fn_[cls]); }
+
 std::string SpanScorer::Report() const {
   std::string out = "class   gold  pred    P       R       F1\n";
   char buf[160];

@@ -57,6 +57,7 @@ class SpanScorer {
  public:
   void Add(const std::vector<int>& gold, const std::vector<int>& predicted);
   double MicroF1() const;
+  double ClassF1(int cls) const;  // cls: 0 .. kNumClasses-1 (kClassNames)
   // A table: per class and micro P/R/F1 with counts.
   std::string Report() const;
 
