@@ -55,9 +55,7 @@ case "${1:-}" in
   bench)
     setup
     build build
-    ./build/marsad bench "${@:2}"
-    corpus=../shared/data/corpus/saudinewsnet/dataset
-    [ -d "$corpus" ] && python3 bench/peers/text_core_peer.py "$corpus"
+    ./build/marsad bench "${@:2}"  # e.g. ./marsad.sh bench --write docs/BENCHMARKS.md
     ;;
   *)
     sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'

@@ -45,7 +45,8 @@ double PeakRssMiB() {
   return u.ru_maxrss / 1024.0;
 }
 
-void AddHeader(const std::string& command, const std::string& corpus, BenchReport& report) {
+void AddHeader(const std::string& command, const std::string& corpus, const std::string& written,
+               BenchReport& report) {
   utsname n{};
   uname(&n);
   double load[3] = {0, 0, 0};
@@ -55,7 +56,9 @@ void AddHeader(const std::string& command, const std::string& corpus, BenchRepor
   std::strftime(date, sizeof date, "%Y-%m-%d %H:%M UTC", std::gmtime(&now));
   PeerRun commit = RunPeer("git rev-parse --short HEAD");
   if (commit.ok) {
-    const PeerRun dirty = RunPeer("git status --porcelain --untracked-files=no | head -1");
+    // The file being written does not count as a change to what is measured.
+    const std::string skip = written.empty() ? "" : " " + ShellQuote(":(exclude)" + written);
+    const PeerRun dirty = RunPeer("git status --porcelain --untracked-files=no -- ." + skip + " | head -1");
     if (dirty.ok && dirty.line != "(no output)") commit.line += " + uncommitted changes";
   }
   report.AddHeader(std::string("run ") + date + " by `" + command + "`");
@@ -143,7 +146,7 @@ void RegisterBench(CLI::App& app, int& exit_code) {
     if (!args->write.empty()) command += " --write " + args->write;
     if (args->no_peers) command += " --no-peers";
     BenchReport report;
-    AddHeader(command, args->corpus, report);
+    AddHeader(command, args->corpus, args->write, report);
     for (const std::string& line : report.header()) std::printf("%s\n", line.c_str());
 
     const fs::path db = fs::temp_directory_path() / ("marsad_bench_" + std::to_string(::getpid()) + ".db");
