@@ -168,9 +168,15 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store
 
   std::vector<std::thread> workers;
   std::atomic<int> workers_left{jobs};
+  std::atomic<int64_t> worker_ns{0};
+  using Clock = std::chrono::steady_clock;
+  auto ns_since = [](Clock::time_point t0) {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
+  };
   for (int i = 0; i < jobs; ++i) {
     workers.emplace_back([&] {
       while (auto batch = work.Pop()) {
+        const auto t0 = Clock::now();
         ResultBatch out;
         out.seq = batch->seq;
         out.input_bytes = batch->input_bytes;
@@ -178,6 +184,7 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store
           out.inputs.push_back(doc.input);
           out.results.push_back(ProcessDocument(doc, cleaner, options.annotators));
         }
+        worker_ns += ns_since(t0);
         done_batches.Put(std::move(out));
       }
       if (--workers_left == 0) done_batches.Done();
@@ -193,6 +200,7 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store
     std::unordered_set<std::string> seen_ids;
     while (auto batch = done_batches.Next()) {
       if (!store_status.ok()) continue;  // drain after a store failure
+      const auto link_start = Clock::now();
       std::vector<Article> to_store;
       for (size_t i = 0; i < batch->results.size(); ++i) {
         auto& r = batch->results[i];
@@ -237,7 +245,11 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store
       store::WriteBatch write;
       write.articles = std::move(to_store);
       linker.TakeUpdates(&write);
-      if (Status s = store.Write(write, &put); !s.ok()) {
+      const auto write_start = Clock::now();
+      summary.link_seconds += std::chrono::duration<double>(write_start - link_start).count();
+      const Status written = store.Write(write, &put);
+      summary.write_seconds += ns_since(write_start) / 1e9;
+      if (Status s = written; !s.ok()) {
         store_status = s;
         abort = true;
         continue;
@@ -262,6 +274,7 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store
   summary.near_duplicates = linker.near_duplicates();
   failures.MoveInto(&summary);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  summary.worker_seconds = worker_ns.load() / 1e9;
   if (!store_status.ok()) return store_status;
   return summary;
 }

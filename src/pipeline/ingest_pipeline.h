@@ -47,6 +47,10 @@ struct IngestSummary {
   uint64_t repaired_utf8 = 0;          // articles whose input had invalid UTF-8 (repaired, flagged)
   uint64_t input_bytes = 0;
   double seconds = 0;
+  // Where the time went (for benchmarks): CPU-busy seconds summed over the worker threads
+  // (clean + annotators), and the single writer thread's busy seconds split into linking
+  // (duplicates, near duplicates, stories) and the store write (rows + search index).
+  double worker_seconds = 0, link_seconds = 0, write_seconds = 0;
   std::vector<Failure> failures;       // the first max_failures_kept of them
 };
 
