@@ -164,6 +164,16 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
 END;
 INSERT INTO article_fts(article_fts) VALUES ('rebuild');
 )sql",
+      // 5: new articles are indexed by SqliteStore::Write, one INSERT ... SELECT per batch
+      // inside the batch's transaction, no longer by a per-row trigger. FTS5 (SQLite 3.40)
+      // flushes its pending terms into a new segment at every statement savepoint, so the
+      // trigger wrote a segment per article and the index spent its time merging them: the
+      // per-batch insert makes ingest faster and leaves fewer, larger segments, which
+      // halves query times (docs/SEARCH.md). Whatever inserts articles must index them the
+      // same way; only SqliteStore::Write does. Deletes and text updates keep their triggers.
+      R"sql(
+DROP TRIGGER articles_fts_insert;
+)sql",
   };
   return kMigrations;
 }

@@ -152,11 +152,12 @@ void TermAnalyzer::IndexTerms(std::string_view word, bool arabic, std::vector<st
       if (sk != terms[0]) AddUnique(&terms, kSkeletonMark + sk);
     }
   }
+  // Terms too long for the record's length byte are dropped before the count is written.
+  terms.erase(std::remove_if(terms.begin(), terms.end(), [](const std::string& t) { return t.size() > 255; }),
+              terms.end());
   const size_t offset = arena_.size();
   arena_.append(word);
   arena_.push_back(static_cast<char>(terms.size()));
-  terms.erase(std::remove_if(terms.begin(), terms.end(), [](const std::string& t) { return t.size() > 255; }),
-              terms.end());
   for (const std::string& t : terms) {
     arena_.push_back(static_cast<char>(static_cast<unsigned char>(t.size())));
     arena_.append(t);

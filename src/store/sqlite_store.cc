@@ -40,10 +40,20 @@ class SqliteStore : public Store {
       *result = PutResult();
       return Named(s);
     };
+    auto last_seq = db_->QueryInt("SELECT coalesce(max(seq), 0) FROM articles");
+    if (!last_seq.ok()) return fail(last_seq.status());
     for (const Article& a : batch.articles) {
       bool inserted = false;
       if (Status s = rows_.Insert(a, &inserted); !s.ok()) return fail(s);
       ++(inserted ? result->inserted : result->already_present);
+    }
+    if (result->inserted > 0) {
+      // The batch's new articles into the full-text index in one statement (schema.cc, 5).
+      auto index = db_->Prepare("INSERT INTO article_fts(rowid, title, text) "
+                                "SELECT seq, title, text FROM articles WHERE seq > ?1");
+      if (!index.ok()) return fail(index.status());
+      index.value()->Bind(1, last_seq.value());
+      if (Status s = index.value()->Run(); !s.ok()) return fail(s);
     }
     for (const StoryMerge& m : batch.merges) {
       if (Status s = ApplyStoryMerge(*db_, m); !s.ok()) return fail(s);
