@@ -183,6 +183,7 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store
         for (const RawDocument& doc : batch->docs) {
           out.inputs.push_back(doc.input);
           out.results.push_back(ProcessDocument(doc, cleaner, options.annotators));
+          if (out.results.back().ok()) store.PrepareToWrite(out.results.back().value());
         }
         worker_ns += ns_since(t0);
         done_batches.Put(std::move(out));

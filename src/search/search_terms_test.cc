@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "store/search_terms.h"
@@ -144,6 +145,46 @@ TEST_F(TokenizerTest, PhrasesMatchThroughCliticsAndVariants) {
   EXPECT_EQ(Highlight("\"~رييس\""), (std::vector<std::string>{"قال [الرئيس] دونالد ترامب، إن واشنطن",
                                                                  "التقى دونالد ترمب [بالرئيس]"}));
   EXPECT_TRUE(Highlight("\"=ترم\"").empty());
+}
+
+// Terms analysed ahead on another thread (as the ingest workers do) index exactly what the
+// tokenizer would: same matches, same highlights, and FTS5's integrity-check (which
+// re-tokenises every row) agrees with the index.
+TEST_F(TokenizerTest, PrecomputedTermsIndexTheSameAsAnalysingAtInsert) {
+  const std::string a = "قال الرئيس دونالد ترامب، إن واشنطن #الرياض_الآن", b = "التقى دونالد ترمب بالرئيس";
+  std::thread worker([&] {
+    PrecomputeIndexTerms(a);
+    PrecomputeIndexTerms("نص لن يدرج أبدا");  // never inserted: harmless
+  });
+  worker.join();
+  Exec("CREATE TABLE docs (id INTEGER PRIMARY KEY, x TEXT);"
+       "CREATE VIRTUAL TABLE e USING fts5(x, content='docs', content_rowid='id', tokenize='marsad')");
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db_, "INSERT INTO docs VALUES (?1, ?2)", -1, &st, nullptr), SQLITE_OK);
+  for (const auto& [id, text] : std::vector<std::pair<int, std::string>>{{1, a}, {2, b}}) {
+    sqlite3_bind_int(st, 1, id);
+    sqlite3_bind_text(st, 2, text.c_str(), -1, SQLITE_TRANSIENT);
+    ASSERT_EQ(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  Exec("INSERT INTO e(rowid, x) SELECT id, x FROM docs; INSERT INTO t(rowid, x) SELECT id, x FROM docs");
+  Exec("INSERT INTO e(e) VALUES ('integrity-check')");
+  for (const char* q : {"\"دونالد ترمب\"", "\"=ترامب\"", "\"~رييس\"", "الآن"}) {
+    auto highlight = [&](const char* table) {
+      std::vector<std::string> out;
+      sqlite3_stmt* h = nullptr;
+      const std::string sql = std::string("SELECT highlight(") + table + ", 0, '[', ']') FROM " + table + " WHERE " +
+                              table + " MATCH ?1 ORDER BY rowid";
+      EXPECT_EQ(sqlite3_prepare_v2(db_, sql.c_str(), -1, &h, nullptr), SQLITE_OK);
+      sqlite3_bind_text(h, 1, q, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step(h) == SQLITE_ROW) out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(h, 0)));
+      sqlite3_finalize(h);
+      return out;
+    };
+    EXPECT_EQ(highlight("e"), highlight("t")) << q;
+    EXPECT_FALSE(highlight("e").empty()) << q;
+  }
 }
 
 TEST_F(TokenizerTest, DiacriticsAndTatweelDoNotSplitWords) {

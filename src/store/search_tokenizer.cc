@@ -1,8 +1,14 @@
 #include "store/search_tokenizer.h"
 
+#include <xxhash.h>
+
+#include <array>
+#include <cstring>
 #include <memory>
+#include <mutex>
 #include <new>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "store/search_terms.h"
@@ -34,26 +40,103 @@ bool IsMarked(std::string_view s) {
   return !s.empty() && (s[0] == kVerbatimMark || s[0] == kStemMark || s[0] == kSkeletonMark);
 }
 
+// Calls emit(flags, term, begin, end) for each index term of a document text: per word
+// the key, then its other forms COLOCATED (store/search_terms.h). Returns emit's first
+// non-OK code.
+template <typename EmitFn>
+int AnalyzeDocument(TermAnalyzer& analyzer, std::vector<WordPiece>& pieces, std::vector<std::string_view>& terms,
+                    std::string_view input, EmitFn emit) {
+  for (const text::Token& tok : text::Tokenize(input)) {
+    if (!IsIndexedKind(tok.kind)) continue;
+    pieces.clear();
+    SplitToken(tok, input, &pieces);
+    for (const WordPiece& p : pieces) {
+      analyzer.IndexTerms(p.text, p.arabic, &terms);
+      // Skip over-long terms before choosing the first one: FTS5 requires the first
+      // token at a position not to be COLOCATED.
+      bool first = true;
+      for (std::string_view t : terms) {
+        if (t.empty() || t.size() > kMaxTermBytes) continue;
+        if (int rc = emit(first ? 0 : FTS5_TOKEN_COLOCATED, t, p.begin, p.end); rc != SQLITE_OK) return rc;
+        first = false;
+      }
+    }
+  }
+  return SQLITE_OK;
+}
+
+// Texts analysed ahead (PrecomputeIndexTerms), by hash of their bytes. A record per term:
+// flags (1 byte), term length (1 byte), begin and end (4 bytes each), the term.
+class PrecomputedTerms {
+ public:
+  static PrecomputedTerms& Get() {
+    static PrecomputedTerms* instance = new PrecomputedTerms();  // never destroyed: used at exit
+    return *instance;
+  }
+  static uint64_t Key(std::string_view text) { return XXH3_64bits(text.data(), text.size()) ^ text.size(); }
+  void Put(uint64_t key, std::string records) {
+    Shard& s = shards_[key % kShards];
+    std::lock_guard lock(s.mu);
+    if (s.texts.size() >= kMaxPerShard) s.texts.clear();  // texts that were never inserted
+    s.texts.insert_or_assign(key, std::move(records));
+  }
+  bool Take(uint64_t key, std::string* records) {
+    Shard& s = shards_[key % kShards];
+    std::lock_guard lock(s.mu);
+    auto it = s.texts.find(key);
+    if (it == s.texts.end()) return false;
+    *records = std::move(it->second);
+    s.texts.erase(it);
+    return true;
+  }
+
+ private:
+  static constexpr size_t kShards = 16, kMaxPerShard = 4096;  // ~ 65k texts
+  struct Shard {
+    std::mutex mu;
+    std::unordered_map<uint64_t, std::string> texts;
+  };
+  std::array<Shard, kShards> shards_;
+};
+
+int EmitRecords(void* ctx, const std::string& records, TokenFn x_token) {
+  for (size_t pos = 0; pos + 10 <= records.size();) {
+    const int flags = static_cast<unsigned char>(records[pos]);
+    const size_t len = static_cast<unsigned char>(records[pos + 1]);
+    uint32_t begin = 0, end = 0;
+    std::memcpy(&begin, records.data() + pos + 2, 4);
+    std::memcpy(&end, records.data() + pos + 6, 4);
+    if (int rc = x_token(ctx, flags, records.data() + pos + 10, static_cast<int>(len), static_cast<int>(begin),
+                         static_cast<int>(end));
+        rc != SQLITE_OK) {
+      return rc;
+    }
+    pos += 10 + len;
+  }
+  return SQLITE_OK;
+}
+
 int Tokenize(Instance* inst, void* ctx, int flags, std::string_view input, TokenFn x_token) {
   const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
   if (query && IsMarked(input)) {
     std::string term(input[0] == kVerbatimMark ? input.substr(1) : input);
     return Emit(x_token, ctx, 0, term, 0, input.size());
   }
+  if (!query) {
+    std::string records;
+    if (PrecomputedTerms::Get().Take(PrecomputedTerms::Key(input), &records)) {
+      return EmitRecords(ctx, records, x_token);
+    }
+    return AnalyzeDocument(inst->analyzer, inst->pieces, inst->terms, input,
+                           [&](int f, std::string_view t, size_t b, size_t e) { return Emit(x_token, ctx, f, t, b, e); });
+  }
   for (const text::Token& tok : text::Tokenize(input)) {
     if (!IsIndexedKind(tok.kind)) continue;
     inst->pieces.clear();
     SplitToken(tok, input, &inst->pieces);
     for (const WordPiece& p : inst->pieces) {
-      std::vector<std::string> alternatives;
-      if (query) {
-        alternatives = inst->analyzer.QueryAlternatives(p.text, p.arabic);
-        inst->terms.assign(alternatives.begin(), alternatives.end());
-      } else {
-        inst->analyzer.IndexTerms(p.text, p.arabic, &inst->terms);
-      }
-      // Skip over-long terms before choosing the first one: FTS5 requires the first
-      // token at a position not to be COLOCATED.
+      std::vector<std::string> alternatives = inst->analyzer.QueryAlternatives(p.text, p.arabic);
+      inst->terms.assign(alternatives.begin(), alternatives.end());
       bool first = true;
       for (std::string_view t : inst->terms) {
         if (t.empty() || t.size() > kMaxTermBytes) continue;
@@ -99,6 +182,26 @@ fts5_api* Fts5Api(sqlite3* db) {
 }
 
 }  // namespace
+
+void PrecomputeIndexTerms(std::string_view text) {
+  if (text.empty() || text.size() > (uint64_t{1} << 31)) return;
+  thread_local TermAnalyzer analyzer;  // per worker thread, with its word cache
+  thread_local std::vector<WordPiece> pieces;
+  thread_local std::vector<std::string_view> terms;
+  std::string records;
+  records.reserve(text.size() * 2);
+  AnalyzeDocument(analyzer, pieces, terms, text, [&](int flags, std::string_view t, size_t b, size_t e) {
+    if (t.size() > 255) return SQLITE_OK;  // not emitted by Emit either (kMaxTermBytes < 255)
+    const uint32_t begin = static_cast<uint32_t>(b), end = static_cast<uint32_t>(e);
+    records.push_back(static_cast<char>(flags));
+    records.push_back(static_cast<char>(static_cast<unsigned char>(t.size())));
+    records.append(reinterpret_cast<const char*>(&begin), 4);
+    records.append(reinterpret_cast<const char*>(&end), 4);
+    records.append(t);
+    return SQLITE_OK;
+  });
+  PrecomputedTerms::Get().Put(PrecomputedTerms::Key(text), std::move(records));
+}
 
 Status RegisterSearchTokenizer(sqlite3* db) {
   fts5_api* api = Fts5Api(db);

@@ -14,11 +14,21 @@
 
 #include <sqlite3.h>
 
+#include <string_view>
+
 #include "core/status.h"
 
 namespace marsad::store {
 
 inline constexpr const char* kSearchTokenizerName = "marsad";
+
+// Analyses `text` (a title or main text about to be inserted into articles) into the
+// index terms the tokenizer would emit for it, and keeps them until the tokenizer is asked
+// for the same text (same bytes): then it emits them without analysing the text again.
+// Lets the ingest workers do the analysis in parallel instead of the one writer thread.
+// Thread-safe. Bounded: when too many texts wait (never inserted), the oldest share of them
+// is dropped and those texts are analysed at insert time as usual.
+void PrecomputeIndexTerms(std::string_view text);
 
 // Registers the tokenizer on db. Thread-compatible (call before the connection is used
 // by more than one thread). Fails if SQLite was built without FTS5.

@@ -82,6 +82,11 @@ class Store {
   }
   // Writes a batch in one transaction (see WriteBatch).
   virtual Status Write(const WriteBatch& batch, PutResult* result) = 0;
+  // Work for writing `article` that can be done ahead, on another thread (the ingest
+  // workers call it for each article before handing it to the one writer): the SQLite
+  // store analyses the words of its search index here. Optional: Write gives the same
+  // result without it. Thread-safe; may be called for articles never written.
+  virtual void PrepareToWrite(const Article& article) const { (void)article; }
   virtual Result<std::optional<Article>> GetArticle(const std::string& id) = 0;
   // Id of the earliest stored article with this content hash (for exact duplicates).
   virtual Result<std::optional<std::string>> FindByContentHash(const std::string& hash) = 0;
