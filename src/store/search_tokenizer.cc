@@ -77,8 +77,14 @@ class PrecomputedTerms {
   void Put(uint64_t key, std::string records) {
     Shard& s = shards_[key % kShards];
     std::lock_guard lock(s.mu);
-    if (s.texts.size() >= kMaxPerShard) s.texts.clear();  // texts that were never inserted
-    s.texts.insert_or_assign(key, std::move(records));
+    if (s.texts.size() >= kMaxPerShard || s.bytes + records.size() > kMaxBytesPerShard) {
+      s.texts.clear();  // waiting too long: texts never inserted (e.g. already stored)
+      s.bytes = 0;
+    }
+    auto [it, fresh] = s.texts.try_emplace(key);
+    if (!fresh) s.bytes -= it->second.size();
+    s.bytes += records.size();
+    it->second = std::move(records);
   }
   bool Take(uint64_t key, std::string* records) {
     Shard& s = shards_[key % kShards];
@@ -86,15 +92,19 @@ class PrecomputedTerms {
     auto it = s.texts.find(key);
     if (it == s.texts.end()) return false;
     *records = std::move(it->second);
+    s.bytes -= records->size();
     s.texts.erase(it);
     return true;
   }
 
  private:
-  static constexpr size_t kShards = 16, kMaxPerShard = 4096;  // ~ 65k texts
+  // At most ~65k texts and 128 MiB of terms wait (a text's terms take about 4 times its
+  // size); a writer keeping pace has a few batches' worth (~20 MB) waiting.
+  static constexpr size_t kShards = 16, kMaxPerShard = 4096, kMaxBytesPerShard = size_t{8} << 20;
   struct Shard {
     std::mutex mu;
     std::unordered_map<uint64_t, std::string> texts;
+    size_t bytes = 0;
   };
   std::array<Shard, kShards> shards_;
 };

@@ -26,8 +26,9 @@ inline constexpr const char* kSearchTokenizerName = "marsad";
 // index terms the tokenizer would emit for it, and keeps them until the tokenizer is asked
 // for the same text (same bytes): then it emits them without analysing the text again.
 // Lets the ingest workers do the analysis in parallel instead of the one writer thread.
-// Thread-safe. Bounded: when too many texts wait (never inserted), the oldest share of them
-// is dropped and those texts are analysed at insert time as usual.
+// Thread-safe. Bounded (about 65k texts, 128 MiB): when too many wait (texts never
+// inserted, or a writer far behind), a share of them is dropped and those texts are
+// analysed at insert time as usual.
 void PrecomputeIndexTerms(std::string_view text);
 
 // Registers the tokenizer on db. Thread-compatible (call before the connection is used
