@@ -87,11 +87,17 @@ class BatchingSink : public ingest::DocumentSink {
   uint64_t next_seq_ = 0, documents_ = 0;
 };
 
-// Hands result batches to the writer strictly in sequence order.
+// Hands result batches to the writer strictly in sequence order. Bounded: a worker whose
+// batch is `window` or more ahead of the one the writer waits for blocks until the writer
+// catches up, so a slow writer holds at most `window` batches of results in memory.
+// Cannot deadlock: the batch the writer waits for is never blocked (its seq is next_), and
+// batches leave the work queue in sequence order, so it is queued or held by a worker.
 class Reorderer {
  public:
+  explicit Reorderer(uint64_t window) : window_(window) {}
   void Put(ResultBatch batch) {
-    std::lock_guard lock(mu_);
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return batch.seq < next_ + window_; });
     pending_.emplace(batch.seq, std::move(batch));
     cv_.notify_all();
   }
@@ -104,6 +110,7 @@ class Reorderer {
     ResultBatch b = std::move(it->second);
     pending_.erase(it);
     ++next_;
+    cv_.notify_all();  // a worker may wait for room
     return b;
   }
   void Done() {
@@ -116,6 +123,7 @@ class Reorderer {
   std::mutex mu_;
   std::condition_variable cv_;
   std::map<uint64_t, ResultBatch> pending_;
+  const uint64_t window_;
   uint64_t next_ = 0;
   bool done_ = false;
 };
@@ -160,7 +168,7 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store
   int jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 
   BoundedQueue<DocBatch> work(static_cast<size_t>(jobs) * 2);
-  Reorderer done_batches;
+  Reorderer done_batches(static_cast<uint64_t>(jobs) * 4);
   FailureLog failures(options.max_failures_kept);
   std::atomic<bool> abort{false};
   uint64_t bytes_committed = 0;  // writer thread only
