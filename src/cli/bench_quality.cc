@@ -7,6 +7,7 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <vector>
@@ -101,7 +102,7 @@ double FigureAfterEquals(std::string_view line) {
     else if (c == ',') continue;  // thousands separator
     else break;
   }
-  return digits.empty() ? 0 : std::stod(digits);
+  return std::strtod(digits.c_str(), nullptr);  // 0 for "" or "."
 }
 
 void BenchHtmlExtraction(const std::string& shared_dir, BenchReport& report) {
@@ -183,11 +184,11 @@ void BenchHtmlExtraction(const std::string& shared_dir, BenchReport& report) {
                                                      Percentile(ms, 0.95)), "", peer_speed});
 }
 
-void BenchNer(const std::string& shared_dir, BenchReport& report) {
+void BenchNer(const std::string& shared_dir, const Result<std::unique_ptr<ner::NerTagger>>& tagger,
+              BenchReport& report) {
   const std::string file = shared_dir + "/data/ner/anercorp/test.corrected.txt";
   report.StartSection("Named-entity recognition on ANERcorp test (exact spans, CoNLL scoring)",
                       "build/tools/ner_eval " + file);
-  auto tagger = ner::NerTagger::LoadDefault();
   auto corpus = ner::ReadConll(file);
   if (!tagger.ok() || !corpus.ok()) {
     const std::string why = !tagger.ok() ? tagger.status().message() : corpus.status().message();

@@ -5,11 +5,13 @@
 // note in the report saying what to install or where to put it, never an error.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "cli/bench_report.h"
+#include "ner/ner_tagger.h"
 
 namespace marsad::cli {
 
@@ -35,6 +37,7 @@ PeerRun RunPeer(const std::string& command);
 double FigureAfterEquals(std::string_view line);
 
 void BenchHtmlExtraction(const std::string& shared_dir, BenchReport& report);
-void BenchNer(const std::string& shared_dir, BenchReport& report);
+void BenchNer(const std::string& shared_dir, const Result<std::unique_ptr<ner::NerTagger>>& tagger,
+              BenchReport& report);
 
 }  // namespace marsad::cli

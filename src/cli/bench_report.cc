@@ -1,5 +1,6 @@
 #include "cli/bench_report.h"
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -23,6 +24,7 @@ std::string Cell(std::string_view s) {
 }  // namespace
 
 std::string Grouped(double v) {
+  if (!std::isfinite(v)) return "n/a";  // a rate over nothing measured (0 / 0 s)
   const std::string digits = std::to_string(static_cast<long long>(v + 0.5));
   std::string out;
   for (size_t i = 0; i < digits.size(); ++i) {

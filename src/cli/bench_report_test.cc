@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "cli/bench_quality.h"
@@ -82,12 +83,14 @@ TEST(BenchReport, Grouped) {
   EXPECT_EQ(Grouped(999.4), "999");
   EXPECT_EQ(Grouped(1234567), "1,234,567");
   EXPECT_EQ(Grouped(100000), "100,000");
+  EXPECT_EQ(Grouped(std::numeric_limits<double>::quiet_NaN()), "n/a");
 }
 
 TEST(BenchPeers, FigureAfterEqualsAndShellQuote) {
   EXPECT_DOUBLE_EQ(FigureAfterEquals("python peer: 96.4 MB in 9.2 s = 10.5 MB/s, 9 tokens"), 10.5);
   EXPECT_DOUBLE_EQ(FigureAfterEquals("peer: 3000 articles in 22.7 s = 1,132 articles/s"), 1132);
   EXPECT_DOUBLE_EQ(FigureAfterEquals("no figure"), 0);
+  EXPECT_DOUBLE_EQ(FigureAfterEquals("odd = . MB/s"), 0);
   EXPECT_EQ(ShellQuote("it's"), "'it'\\''s'");
   const PeerRun ok = RunPeer("printf 'first\\nlast line\\n\\n'");
   EXPECT_TRUE(ok.ok);

@@ -8,8 +8,6 @@
 #include "clean/cleaner.h"
 #include "core/civil_date.h"
 #include "dedup/near_duplicate_index.h"
-#include "ner/ner_tagger.h"
-#include "pipeline/standard_annotators.h"
 #include "search/searcher.h"
 #include "story/story_clusterer.h"
 #include "text/normalizer.h"
@@ -53,14 +51,14 @@ void BenchCleaning(const std::vector<RawDocument>& docs, BenchReport& report) {
   (void)kept;
 }
 
-void BenchAnnotators(store::Store& store, const StageOptions& options, BenchReport& report) {
+void BenchAnnotators(store::Store& store, const StageOptions& options,
+                     const Result<std::unique_ptr<pipeline::StandardAnnotators>>& annotators,
+                     const Result<std::unique_ptr<ner::NerTagger>>& tagger, BenchReport& report) {
   std::vector<Article> sample;
   store.ForEachArticle([&](const Article& a) {
     if (!a.text.empty()) sample.push_back(a);
     return sample.size() < options.annotate_articles;
   });
-  auto annotators = pipeline::StandardAnnotators::Load({});
-  auto tagger = ner::NerTagger::LoadDefault();
   if (sample.empty() || !annotators.ok() || !tagger.ok()) {
     report.Note("annotators: skipped (" +
                 (sample.empty() ? std::string("no stored articles")

@@ -9,6 +9,8 @@
 
 #include "cli/bench_report.h"
 #include "core/article.h"
+#include "ner/ner_tagger.h"
+#include "pipeline/standard_annotators.h"
 #include "store/store.h"
 
 namespace marsad::cli {
@@ -20,7 +22,10 @@ struct StageOptions {
 };
 
 void BenchCleaning(const std::vector<RawDocument>& docs, BenchReport& report);
-void BenchAnnotators(store::Store& store, const StageOptions& options, BenchReport& report);
+// `annotators` and `tagger` as loaded once by the command (an error is reported as a note).
+void BenchAnnotators(store::Store& store, const StageOptions& options,
+                     const Result<std::unique_ptr<pipeline::StandardAnnotators>>& annotators,
+                     const Result<std::unique_ptr<ner::NerTagger>>& tagger, BenchReport& report);
 void BenchLinking(store::Store& store, const StageOptions& options, BenchReport& report);
 void BenchSearch(const std::string& db, BenchReport& report);
 void BenchTextCore(const std::vector<RawDocument>& docs, const StageOptions& options, BenchReport& report);

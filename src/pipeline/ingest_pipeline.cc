@@ -178,8 +178,8 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store
   std::atomic<int> workers_left{jobs};
   std::atomic<int64_t> worker_ns{0};
   using Clock = std::chrono::steady_clock;
-  auto ns_since = [](Clock::time_point t0) {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0).count();
+  auto ns_between = [](Clock::time_point t0, Clock::time_point t1) {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(t1 - t0).count();
   };
   for (int i = 0; i < jobs; ++i) {
     workers.emplace_back([&] {
@@ -193,7 +193,7 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store
           out.results.push_back(ProcessDocument(doc, cleaner, options.annotators));
           if (out.results.back().ok()) store.PrepareToWrite(out.results.back().value());
         }
-        worker_ns += ns_since(t0);
+        worker_ns += ns_between(t0, Clock::now());
         done_batches.Put(std::move(out));
       }
       if (--workers_left == 0) done_batches.Done();
@@ -255,9 +255,9 @@ Result<IngestSummary> Ingest(const std::vector<std::string>& paths, store::Store
       write.articles = std::move(to_store);
       linker.TakeUpdates(&write);
       const auto write_start = Clock::now();
-      summary.link_seconds += std::chrono::duration<double>(write_start - link_start).count();
       const Status written = store.Write(write, &put);
-      summary.write_seconds += ns_since(write_start) / 1e9;
+      summary.link_seconds += ns_between(link_start, write_start) / 1e9;
+      summary.write_seconds += ns_between(write_start, Clock::now()) / 1e9;
       if (Status s = written; !s.ok()) {
         store_status = s;
         abort = true;

@@ -40,18 +40,18 @@ bool IsMarked(std::string_view s) {
   return !s.empty() && (s[0] == kVerbatimMark || s[0] == kStemMark || s[0] == kSkeletonMark);
 }
 
-// Calls emit(flags, term, begin, end) for each index term of a document text: per word
-// the key, then its other forms COLOCATED (store/search_terms.h). Returns emit's first
-// non-OK code.
-template <typename EmitFn>
-int AnalyzeDocument(TermAnalyzer& analyzer, std::vector<WordPiece>& pieces, std::vector<std::string_view>& terms,
-                    std::string_view input, EmitFn emit) {
+// Calls emit(flags, term, begin, end) for each term of each indexed word of `input`: the
+// terms terms_of(piece, &terms) gives for the word, the first at a new position, the others
+// COLOCATED with it. Returns emit's first non-OK code.
+template <typename TermsFn, typename EmitFn>
+int ForEachWordTerms(std::vector<WordPiece>& pieces, std::vector<std::string_view>& terms, std::string_view input,
+                     TermsFn terms_of, EmitFn emit) {
   for (const text::Token& tok : text::Tokenize(input)) {
     if (!IsIndexedKind(tok.kind)) continue;
     pieces.clear();
     SplitToken(tok, input, &pieces);
     for (const WordPiece& p : pieces) {
-      analyzer.IndexTerms(p.text, p.arabic, &terms);
+      terms_of(p, &terms);
       // Skip over-long terms before choosing the first one: FTS5 requires the first
       // token at a position not to be COLOCATED.
       bool first = true;
@@ -63,6 +63,16 @@ int AnalyzeDocument(TermAnalyzer& analyzer, std::vector<WordPiece>& pieces, std:
     }
   }
   return SQLITE_OK;
+}
+
+// A document text's index terms: per word the key, then its other forms (search_terms.h).
+template <typename EmitFn>
+int AnalyzeDocument(TermAnalyzer& analyzer, std::vector<WordPiece>& pieces, std::vector<std::string_view>& terms,
+                    std::string_view input, EmitFn emit) {
+  return ForEachWordTerms(
+      pieces, terms, input,
+      [&](const WordPiece& p, std::vector<std::string_view>* out) { analyzer.IndexTerms(p.text, p.arabic, out); },
+      emit);
 }
 
 // Texts analysed ahead (PrecomputeIndexTerms), by hash of their bytes. A record per term:
@@ -140,23 +150,15 @@ int Tokenize(Instance* inst, void* ctx, int flags, std::string_view input, Token
     return AnalyzeDocument(inst->analyzer, inst->pieces, inst->terms, input,
                            [&](int f, std::string_view t, size_t b, size_t e) { return Emit(x_token, ctx, f, t, b, e); });
   }
-  for (const text::Token& tok : text::Tokenize(input)) {
-    if (!IsIndexedKind(tok.kind)) continue;
-    inst->pieces.clear();
-    SplitToken(tok, input, &inst->pieces);
-    for (const WordPiece& p : inst->pieces) {
-      std::vector<std::string> alternatives = inst->analyzer.QueryAlternatives(p.text, p.arabic);
-      inst->terms.assign(alternatives.begin(), alternatives.end());
-      bool first = true;
-      for (std::string_view t : inst->terms) {
-        if (t.empty() || t.size() > kMaxTermBytes) continue;
-        int rc = Emit(x_token, ctx, first ? 0 : FTS5_TOKEN_COLOCATED, t, p.begin, p.end);
-        if (rc != SQLITE_OK) return rc;
-        first = false;
-      }
-    }
-  }
-  return SQLITE_OK;
+  // A query word asks for all its alternatives, COLOCATED (synonyms at one position).
+  std::vector<std::string> alternatives;
+  return ForEachWordTerms(
+      inst->pieces, inst->terms, input,
+      [&](const WordPiece& p, std::vector<std::string_view>* out) {
+        alternatives = inst->analyzer.QueryAlternatives(p.text, p.arabic);
+        out->assign(alternatives.begin(), alternatives.end());
+      },
+      [&](int f, std::string_view t, size_t b, size_t e) { return Emit(x_token, ctx, f, t, b, e); });
 }
 
 int XCreate(void*, const char**, int, Fts5Tokenizer** out) {
@@ -200,8 +202,8 @@ void PrecomputeIndexTerms(std::string_view text) {
   thread_local std::vector<std::string_view> terms;
   std::string records;
   records.reserve(text.size() * 2);
+  static_assert(kMaxTermBytes <= 255, "a record keeps a term's length in one byte");
   AnalyzeDocument(analyzer, pieces, terms, text, [&](int flags, std::string_view t, size_t b, size_t e) {
-    if (t.size() > 255) return SQLITE_OK;  // not emitted by Emit either (kMaxTermBytes < 255)
     const uint32_t begin = static_cast<uint32_t>(b), end = static_cast<uint32_t>(e);
     records.push_back(static_cast<char>(flags));
     records.push_back(static_cast<char>(static_cast<unsigned char>(t.size())));
