@@ -2,6 +2,7 @@
 
 #include "events/article_view.h"
 #include "events/cameo_table.h"
+#include "events/country_pronoun.h"
 #include "events/event_dates.h"
 #include "events/lexicon.h"
 #include "events/quote_finder.h"
@@ -32,10 +33,18 @@ void EventCoder::Code(Article& article) const {
   article.events.clear();
   article.quotes.clear();
   if (article.text.empty()) return;
-  const ArticleView view = BuildView(article, *lexicon_);
+  ArticleView view = BuildView(article, *lexicon_);
   // Quotes first: "وأضاف أنه سيزور X" needs the speaker as the subject of its event.
   std::vector<PronounSubject> subjects;
   FindQuotes(article, view, *lexicon_, &article.quotes, &subjects);
+  // "أكد أن بلاده ستساعد": his country is an actor too. The new mentions change the slots,
+  // so the view and the quotes are built again (same quotes, speakers' slots renumbered).
+  if (AddCountryPronounMentions(article, view, article.quotes)) {
+    view = BuildView(article, *lexicon_);
+    article.quotes.clear();
+    subjects.clear();
+    FindQuotes(article, view, *lexicon_, &article.quotes, &subjects);
+  }
   const CodingContext cx{article, view, *lexicon_, *cameo_, *dates_, subjects};
   for (uint32_t s = 0; s < view.sentences.size(); ++s) CodeSentence(cx, s, &article.events);
 }

@@ -256,6 +256,103 @@ TEST_F(EventCoderTest, PairWordGivesBothDirections) {
   EXPECT_TRUE(Has(a, "JOR>SAU:030:asserted"));
 }
 
+TEST_F(EventCoderTest, SpokesmanAfterBismIsTheSubject) {  // المتحدث باسم X: X acts
+  Article a = MakeArticle("رفض المتحدث باسم وزارة الخارجية الصينية التعليق على التقارير. وقالت الصحيفة إن المتحدث باسم الحكومة اليابانية رفض التعليق.");
+  AddEntity(a, "CHNGOV", "وزارة الخارجية الصينية", "ORG", "CHNGOV", "CHN");
+  AddEntity(a, "JPNGOV", "الحكومة اليابانية", "ORG", "JPNGOV", "JPN");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "CHNGOV>-:011:asserted")) << ::testing::PrintToString(Summary(a));  // VSO
+  EXPECT_TRUE(Has(a, "JPNGOV>-:011:asserted")) << ::testing::PrintToString(Summary(a));  // SVO after إن
+}
+
+TEST_F(EventCoderTest, RelativeClauseSubjectIsTheAntecedent) {
+  // "relations with Britain, which imposed sanctions on Iran": Britain sanctions,
+  // whatever preposition it carries.
+  Article a = MakeArticle("قال الوزير إن إيران تريد تحسين علاقاتها مع بريطانيا التي فرضت عقوبات على إيران العام الماضي.");
+  AddEntity(a, "IRN", "إيران", "GPE", "IRN", "IRN");
+  AddEntity(a, "GBR", "بريطانيا", "GPE", "GBR", "GBR");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "GBR>IRN:163:asserted")) << ::testing::PrintToString(Summary(a));
+  EXPECT_FALSE(Has(a, "IRN>GBR:163:asserted"));
+}
+
+TEST_F(EventCoderTest, PronounAfterThePrepositionNamesTheActorBefore) {
+  Article a = MakeArticle("استقبل الملك الأردني رئيس الوزراء العراقي في عمان وبحث معه العلاقات الثنائية.");
+  AddEntity(a, "JORGOV", "الملك الأردني", "PERSON", "JORGOV", "JOR");
+  AddEntity(a, "IRQGOV", "رئيس الوزراء العراقي", "PERSON", "IRQGOV", "IRQ");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "JORGOV>IRQGOV:043:asserted")) << ::testing::PrintToString(Summary(a));
+  EXPECT_TRUE(Has(a, "JORGOV>IRQGOV:040:asserted")) << ::testing::PrintToString(Summary(a));
+}
+
+TEST_F(EventCoderTest, ParticipleTakesTheSentenceSubject) {
+  Article a = MakeArticle("وأكد وزير الخارجية المغربي أن الحوار هو السبيل الوحيد، مشيدا بالمبادرة التي أطلقتها الكويت.");
+  AddEntity(a, "MARGOV", "وزير الخارجية المغربي", "PERSON", "MARGOV", "MAR");
+  AddEntity(a, "KWT", "الكويت", "GPE", "KWT", "KWT");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "MARGOV>KWT:051:asserted")) << ::testing::PrintToString(Summary(a));
+}
+
+TEST_F(EventCoderTest, NeededWordAfterTheObject) {  // هدد X Y بالرد: the object comes first
+  Article a = MakeArticle("هدد الحرس الثوري إسرائيل بالرد على أي هجوم.");
+  AddEntity(a, "IRNMIL", "الحرس الثوري", "ORG", "IRNMIL", "IRN");
+  AddEntity(a, "ISR", "إسرائيل", "GPE", "ISR", "ISR");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "IRNMIL>ISR:138:asserted")) << ::testing::PrintToString(Summary(a));
+}
+
+TEST_F(EventCoderTest, HisCountryInAStatementIsTheSpeakersCountry) {
+  Article a = MakeArticle("أكد رئيس الوزراء الياباني أن بلاده ستساعد الفلبين في مواجهة الكوارث. وتعد اليابان من أكبر المانحين.");
+  AddEntity(a, "JPNGOV", "رئيس الوزراء الياباني", "PERSON", "JPNGOV", "JPN");
+  AddEntity(a, "PHL", "الفلبين", "GPE", "PHL", "PHL");
+  AddEntity(a, "JPN", "اليابان", "GPE", "JPN", "JPN");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "JPN>PHL:033:future")) << ::testing::PrintToString(Summary(a));  // will help = intent to aid
+  const Entity& jpn = a.entities[2];  // بلاده joined اليابان's mentions, in text order
+  EXPECT_EQ(std::count_if(jpn.mentions.begin(), jpn.mentions.end(), [](const Mention& m) { return m.text == "بلاده"; }), 1);
+  EXPECT_TRUE(std::is_sorted(jpn.mentions.begin(), jpn.mentions.end(),
+                             [](const Mention& x, const Mention& y) { return x.start < y.start; }));
+}
+
+TEST_F(EventCoderTest, ExpectedEventsAreFuture) {  // توقع أن ...: not done yet
+  Article a = MakeArticle("وتوقع الوزير أن تتم تسوية الخلاف، على أن تدعم مصر السودان بالمعدات.");
+  AddEntity(a, "EGY", "مصر", "GPE", "EGY", "EGY");
+  AddEntity(a, "SDN", "السودان", "GPE", "SDN", "SDN");
+  coder_->Code(a);
+  for (const Event& e : a.events) EXPECT_EQ(e.mode, "future") << e.cameo_code;
+}
+
+TEST_F(EventCoderTest, DeniedEventsAreNegated) {  // نفى أن ...: the denial is the event
+  Article a = MakeArticle("نفى وزير الخارجية القطري أن تكون قطر تساعد حركة الشباب في الصومال.");
+  AddEntity(a, "QATGOV", "وزير الخارجية القطري", "PERSON", "QATGOV", "QAT");
+  AddEntity(a, "QAT", "قطر", "GPE", "QAT", "QAT");
+  AddEntity(a, "SHABAAB", "حركة الشباب", "ORG", "SOMREB", "SOM");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "QAT>SHABAAB:070:negated")) << ::testing::PrintToString(Summary(a));
+  EXPECT_FALSE(Has(a, "QAT>SHABAAB:070:asserted"));
+}
+
+TEST_F(EventCoderTest, PointingOutIsNoPraise) {  // منوها إلى = pointing out, مشيدا بـ = praising
+  Article a = MakeArticle("وقال وزير الطاقة الروسي إن البلدين اتفقا على العمل، منوها إلى اهتمام الشركات الروسية. وأكد الوزير المصري أهمية الزيارة، مشيدا بجهود الأردن.");
+  AddEntity(a, "RUSGOV", "وزير الطاقة الروسي", "PERSON", "RUSGOV", "RUS");
+  AddEntity(a, "RUS", "الروسية", "GPE", "RUS", "RUS");
+  AddEntity(a, "EGYGOV", "الوزير المصري", "PERSON", "EGYGOV", "EGY");
+  AddEntity(a, "JOR", "الأردن", "GPE", "JOR", "JOR");
+  coder_->Code(a);
+  EXPECT_FALSE(Has(a, "RUSGOV>RUS:051:asserted")) << ::testing::PrintToString(Summary(a));
+  EXPECT_TRUE(Has(a, "EGYGOV>JOR:051:asserted")) << ::testing::PrintToString(Summary(a));
+}
+
+TEST_F(EventCoderTest, AnyTargetIsNotAPlace) {  // صوت ضد ... في X: X is where, not whom
+  Article a = MakeArticle("صوتت الهند في الأمم المتحدة ضد مشروع قرار قدمته باكستان.");
+  AddEntity(a, "IND", "الهند", "GPE", "IND", "IND");
+  AddEntity(a, "UNO", "الأمم المتحدة", "ORG", "IGOUNO", std::nullopt);
+  AddEntity(a, "PAK", "باكستان", "GPE", "PAK", "PAK");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "IND>PAK:120:asserted")) << ::testing::PrintToString(Summary(a));
+  EXPECT_FALSE(Has(a, "IND>UNO:120:asserted"));
+}
+
 TEST_F(EventCoderTest, MergeKey) {
   Event e;
   e.source.cameo = "RUS";

@@ -154,8 +154,8 @@ Status Lexicon::LoadPatterns() {
     Pattern p;
     p.code = f[0];
     p.line = no;
-    if (f[1].size() != 1 || (f[1][0] != 'V' && f[1][0] != 'N' && f[1][0] != 'W'))
-      return Bad("verbs.tsv", no, "pos must be V, N or W");
+    if (f[1].size() != 1 || (f[1][0] != 'V' && f[1][0] != 'N' && f[1][0] != 'W' && f[1][0] != 'P'))
+      return Bad("verbs.tsv", no, "pos must be V, N, W or P");
     p.pos = f[1][0];
     if (f[3] != "-")
       for (const std::string& w : Split(f[3], '|')) p.needs.push_back(text::MatchKey(Trim(w)));
@@ -227,7 +227,7 @@ Status Lexicon::LoadMarkers() {
       {"neg", kNeg},   {"future", kFuture}, {"futnoun", kFutNoun}, {"hypo", kHypo},
       {"comp", kComp}, {"bound", kBound},   {"prep", kPrep},       {"agent", kAgent},
       {"partday", kPartDay}, {"yearword", kYearWord}, {"head", kHead},
-      {"role", kRole}, {"filler", kFiller}, {"source", kSource}};
+      {"role", kRole}, {"filler", kFiller}, {"source", kSource}, {"futscope", kFutScope}, {"negscope", kNegScope}};
   for (const auto& [no, line] : NumberedLines("events/markers.tsv")) {
     const std::vector<std::string> f = Split(line, '\t');
     if (f.size() < 2) return Bad("markers.tsv", no, "expected kind <TAB> word");

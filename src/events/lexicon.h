@@ -20,7 +20,7 @@ namespace marsad::events {
 // One line of verbs.tsv.
 struct Pattern {
   std::string code;                  // CAMEO event code
-  char pos = 'V';                    // V verb, N noun (masdar), W literal word
+  char pos = 'V';                    // V verb, N noun (masdar), W literal word, P participle
   std::vector<std::string> needs;    // match keys; empty = none
   std::vector<std::string> targets;  // "=", "*", "-" or a preposition (match key)
   bool sym = false, rev = false, one = false, obj = false;
@@ -41,7 +41,7 @@ enum class SpeechKind : uint8_t { kNone, kSay, kCont, kPart, kAttr, kSkip };
 enum MarkerBit : uint32_t {
   kNeg = 1, kFuture = 2, kFutNoun = 4, kHypo = 8, kComp = 16, kBound = 32, kPrep = 64,
   kAgent = 128, kPartDay = 256, kYearWord = 512, kHead = 1024, kRole = 2048, kFiller = 4096,
-  kSource = 8192,
+  kSource = 8192, kFutScope = 16384, kNegScope = 32768,
 };
 
 struct StrHash {

@@ -46,6 +46,11 @@ class SentenceCoder {
     return c;
   }
   std::string_view PrepOf(int k) const { return v_.slots[v_.slots[k].group].prep; }
+  // May be a subject: no preposition, or the باسم of a spokesman (المتحدث باسم X رفض).
+  bool SubjectPrep(int k) const {
+    const std::string_view p = PrepOf(k);
+    return p.empty() || p == "باسم";
+  }
   std::vector<int> Members(int k) const {
     std::vector<int> m;
     if (k < 0) return m;
@@ -56,6 +61,8 @@ class SentenceCoder {
   }
   int Subject(const Trigger& tr, const Pattern& p, const Clause& c, double* q) const;
   int Target(const Trigger& tr, const Pattern& p, const Clause& c, int src, double* q, bool* between) const;
+  int PronounTarget(const Trigger& tr, const Pattern& p, const Clause& c, uint32_t src_g, uint32_t src_entity,
+                    double* q) const;
   std::string Mode(const Trigger& tr, const Pattern& p) const;
   // se, te: entity indexes (te < 0: no target).
   void Emit(const Trigger& tr, const Pattern& p, uint32_t se, int64_t te, double conf, const std::string& mode,
@@ -89,6 +96,31 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
     if (sl.first > t && sl.first < c.end && sl.agent && Usable(static_cast<int>(i))) {
       *q = 0.9;
       return static_cast<int>(i);
+    }
+  }
+  if (p.pos == 'P') {
+    // مشيدا بـ، منتقدا: a participle describes the sentence's subject, named at its start
+    // (واعتبر الدكتور الزياني ... منوها بالتوضيحات).
+    for (uint32_t i = sn_.slot_begin; i < sn_.slot_end; ++i) {
+      const Slot& sl = v_.slots[i];
+      if (sl.first >= t || sl.first > sn_.tok_begin + 4) break;
+      if (Usable(static_cast<int>(i)) && SubjectPrep(static_cast<int>(i)) && !sl.agent) {
+        *q = 0.8;
+        return static_cast<int>(sl.group);
+      }
+    }
+    return kNone;
+  }
+  if (p.pos == 'V' && t > c.begin + 1) {
+    // الولايات المتحدة التي فرضت عقوبات: a verb right after a relative pronoun has the
+    // noun before the pronoun as subject, whatever preposition that noun carries.
+    const std::string_view rel = v_.toks[t - 1].key;
+    if (rel == "الذي" || rel == "التي" || rel == "الذين") {
+      const int k = slot_at_[t - 2 - sn_.tok_begin];
+      if (k != kNone && Usable(k) && v_.slots[k].last == t - 2 && !v_.slots[k].agent) {
+        *q = 0.9;
+        return static_cast<int>(v_.slots[k].group);
+      }
     }
   }
   if (p.pos == 'N' && !p.obj) {
@@ -148,7 +180,7 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
     const int k = slot_at_[i - 1 - sn_.tok_begin];
     if (k == kNone) continue;
     const int g = static_cast<int>(v_.slots[k].group);
-    if (Usable(k) && PrepOf(k).empty() && !v_.slots[k].agent) {
+    if (Usable(k) && SubjectPrep(k) && !v_.slots[k].agent) {
       *q = t - i <= 1 ? 1.0 : 0.9;
       return g;
     }
@@ -160,10 +192,42 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
       const int k = slot_at_[i - sn_.tok_begin];
       if (k == kNone || v_.slots[k].first != i) continue;
       if (!Usable(k)) continue;
-      if (!PrepOf(k).empty()) break;  // a prepositional phrase before any subject: none
+      if (!SubjectPrep(k)) break;  // a prepositional phrase before any subject: none
       *q = i <= t + 2 ? 1.0 : 0.9;
       return v_.slots[k].group;
     }
+  }
+  return kNone;
+}
+
+// معه، منه: the pattern's preposition "with"/"from" carrying a pronoun names the actor
+// named last before the trigger, other than the source (استقبل X Y وبحث معه). Other
+// prepositions are left alone: on a corpus sample, عليه/إليه/عنها and nouns with a pronoun
+// (على أراضيها) pointed at the nearest actor less often than not.
+int SentenceCoder::PronounTarget(const Trigger& tr, const Pattern& p, const Clause& c, uint32_t src_g,
+                                 uint32_t src_entity, double* q) const {
+  const uint32_t t = tr.tok;
+  for (uint32_t i = std::max(t, tr.consumed) + 1; i < c.end && i <= t + 4; ++i) {
+    if (slot_at_[i - sn_.tok_begin] != kNone) return kNone;  // an actor is named: not a pronoun's
+    if (!v_.toks[i].word) continue;
+    const std::string_view w = v_.toks[i].key;
+    bool pronoun = false;
+    for (const std::string& spec : p.targets) {
+      if (spec != "مع" && spec != "من") continue;
+      if (w.size() > spec.size() && w.substr(0, spec.size()) == spec) {
+        const std::string_view rest = w.substr(spec.size());
+        pronoun |= rest == "ه" || rest == "ها" || rest == "هم" || rest == "هما";
+      }
+    }
+    if (!pronoun) continue;
+    for (uint32_t k = sn_.slot_end; k > sn_.slot_begin; --k) {
+      const Slot& sl = v_.slots[k - 1];
+      if (sl.first >= t || !Usable(static_cast<int>(k - 1))) continue;
+      if (sl.group == src_g || sl.entity == src_entity || sl.agent || sl.prep == "في") continue;
+      *q = 0.7;
+      return static_cast<int>(sl.group);
+    }
+    return kNone;
   }
   return kNone;
 }
@@ -175,7 +239,7 @@ int SentenceCoder::Target(const Trigger& tr, const Pattern& p, const Clause& c, 
   const uint32_t t = tr.tok;
   const uint32_t src_g = src == kNone ? UINT32_MAX : v_.slots[src].group;
   const uint32_t src_entity = src == kNone ? UINT32_MAX : v_.slots[src].entity;
-  uint32_t after = std::max(t, tr.consumed);
+  uint32_t after = t;  // not the needed word: هدد داعش الحكومة التركية بالرد (the object comes first)
   if (src != kNone)
     for (int m : Members(src))
       if (v_.slots[m].first > t) after = std::max(after, v_.slots[m].last);
@@ -208,6 +272,7 @@ int SentenceCoder::Target(const Trigger& tr, const Pattern& p, const Clause& c, 
       }
       if (spec == "*") {
         if (sl.first - t > 10) break;
+        if (sl.prep == "في") continue;  // في X: where it happened, not to whom
         *q = 0.8;
         return g;
       }
@@ -218,6 +283,7 @@ int SentenceCoder::Target(const Trigger& tr, const Pattern& p, const Clause& c, 
       }
     }
   }
+  if (const int g = PronounTarget(tr, p, c, src_g, src_entity, q); g != kNone) return g;
   if (p.pos == 'N') {  // وصل X إلى موسكو في زيارة: the destination came first
     for (uint32_t i = sn_.slot_end; i > sn_.slot_begin; --i) {
       const Slot& sl = v_.slots[i - 1];
@@ -236,7 +302,7 @@ int SentenceCoder::Target(const Trigger& tr, const Pattern& p, const Clause& c, 
 
 std::string SentenceCoder::Mode(const Trigger& tr, const Pattern& p) const {
   const uint32_t t = tr.tok;
-  bool neg = false, fut = tr.future, hypo = false;
+  bool neg = false, fut = tr.future, hypo = false, comp_seen = false;
   for (uint32_t i = t; i > sn_.tok_begin && t - i < 4; --i) {
     const Tok& k = v_.toks[i - 1];
     if (!k.word) break;
@@ -252,7 +318,11 @@ std::string SentenceCoder::Mode(const Trigger& tr, const Pattern& p) const {
     const Tok& k = v_.toks[i - 1];
     const uint32_t m = lx_.Markers(k.key);
     if (m & kBound) break;
+    if ((m & kComp) || k.key == "انه" || k.key == "انها" || k.key == "بانه" || k.key == "بانها" || k.key == "انهم")
+      comp_seen = true;
     if (m & kHypo) hypo = true;
+    if (m & kFutScope) fut = true;  // توقع أن ... تساعد: an expected event, not a done one
+    if ((m & kNegScope) && comp_seen) neg = true;  // نفى أن تكون تركيا تساعد: a denied event
     // إن كان / إن تم: a condition, not the complementiser of a reported statement.
     if ((m & kComp) && lx_.MarkerWord(k.key) == "ان" && i < t) {
       const std::string_view next = v_.toks[i].key;
@@ -300,6 +370,8 @@ void SentenceCoder::Emit(const Trigger& tr, const Pattern& p, uint32_t se, int64
                          const std::string& mode, std::vector<Event>* out) {
   std::string code = p.code;
   if (mode == "future" && code.rfind("04", 0) == 0) code = "036";  // "will meet" = intent to meet
+  if (mode == "future" && code.rfind("07", 0) == 0)  // "will help" = intent to provide aid
+    code = code == "071" ? "0331" : code == "072" ? "0332" : code == "073" ? "0333" : code == "074" ? "0334" : "033";
   const CameoInfo* info = cx_.cameo.Find(code);
   if (info == nullptr) return;
   if (static_cast<int64_t>(se) == te) return;
