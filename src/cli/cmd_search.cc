@@ -4,6 +4,8 @@
 #include "cli/commands.h"
 #include "core/utf8.h"
 #include "export/json_writer.h"
+#include "pgstore/pg_search.h"
+#include "pgstore/pg_store.h"
 #include "search/searcher.h"
 
 namespace marsad::cli {
@@ -107,9 +109,10 @@ void RegisterSearch(CLI::App& app, int& exit_code) {
       "  اقتصاد*               words starting so\n"
       "Examples:\n"
       "  marsad search 'ترمب \"البيت الأبيض\"' --since 2015-07-01 --db news.db\n"
+      "  marsad search 'الكرملين' --pg postgresql://marsad@127.0.0.1:5432/marsad\n"
       "  marsad search 'النفط -إيران' --source Okaz --format jsonl");
   cmd->add_option("query", args->words, "the query (several arguments are joined with spaces)")->required();
-  cmd->add_option("--db", args->db, "SQLite database file (env MARSAD_DB)");
+  AddStoreOptions(cmd, args->db, "database file");
   cmd->add_option("--since", args->q.since, "only articles published on or after this date (YYYY-MM-DD, YYYY-MM, YYYY)");
   cmd->add_option("--until", args->q.until, "only articles published on or before this date (YYYY-MM-DD, YYYY-MM, YYYY)");
   cmd->add_option("--source", args->q.source, "only this outlet, as `marsad stats` lists it (case-insensitive)");
@@ -119,7 +122,8 @@ void RegisterSearch(CLI::App& app, int& exit_code) {
   cmd->add_option("--offset", args->q.offset, "groups to skip (paging)");
   cmd->add_option("--per-story", args->q.per_group, "articles shown per story group (default 3)");
   cmd->add_option("--format", args->format, "table (default) or jsonl (a summary line, then one line per article)");
-  cmd->add_flag("--explain", args->explain, "also print the compiled FTS5 expression (to stderr)");
+  cmd->add_flag("--explain", args->explain,
+                "also print the compiled query (FTS5 expression, or tsquery on PostgreSQL) to stderr");
   cmd->callback([args, &exit_code] {
     if (args->format != "table" && args->format != "jsonl") {
       std::fprintf(stderr, "marsad: unknown --format %s (use table or jsonl)\n", args->format.c_str());
@@ -131,19 +135,32 @@ void RegisterSearch(CLI::App& app, int& exit_code) {
       std::fprintf(stderr, "marsad: bad query: %s\n", parsed.status().message().c_str());
       return void(exit_code = kExitUsage);
     }
-    // The store open checks the file and upgrades an older schema (building the index).
-    if (!OpenStoreOrReport(args->db, true)) return void(exit_code = kExitStore);
-    auto searcher = search::Searcher::Open(args->db);
-    if (!searcher.ok()) {
-      std::fprintf(stderr, "marsad: %s\n", searcher.status().message().c_str());
-      return void(exit_code = kExitStore);
+    // SQLite: the store open checks the file and upgrades an older schema (building the
+    // index). PostgreSQL: OpenPgSearch checks the schema (docs/SCALE-OUT.md).
+    std::unique_ptr<search::Searcher> searcher;
+    std::unique_ptr<search::Backend> pg;
+    if (pgstore::IsPostgresUrl(args->db)) {
+      auto opened = pgstore::OpenPgSearch(args->db);
+      if (!opened.ok()) {
+        std::fprintf(stderr, "marsad: %s\n", opened.status().message().c_str());
+        return void(exit_code = kExitStore);
+      }
+      pg = std::move(opened).value();
+    } else {
+      if (!OpenStoreOrReport(args->db, true)) return void(exit_code = kExitStore);
+      auto opened = search::Searcher::Open(args->db);
+      if (!opened.ok()) {
+        std::fprintf(stderr, "marsad: %s\n", opened.status().message().c_str());
+        return void(exit_code = kExitStore);
+      }
+      searcher = std::move(opened).value();
     }
-    auto r = searcher.value()->Search(args->q);
+    auto r = pg ? search::Search(*pg, args->q) : searcher->Search(args->q);
     if (!r.ok()) {
       std::fprintf(stderr, "marsad: %s\n", r.status().message().c_str());
       return void(exit_code = r.status().code() == Status::Code::kInvalidArgument ? kExitUsage : kExitStore);
     }
-    if (args->explain) std::fprintf(stderr, "fts5: %s\n", r.value().fts_query.c_str());
+    if (args->explain) std::fprintf(stderr, "%s: %s\n", r.value().engine.c_str(), r.value().compiled_query.c_str());
     if (args->format == "jsonl") {
       std::printf("%s\n", HeaderJson(args->q, r.value()).c_str());
       for (const search::Hit& h : r.value().hits) std::printf("%s\n", HitJson(r.value(), h).c_str());

@@ -3,6 +3,8 @@
 #include <cstring>
 #include <unordered_set>
 
+#include "store/search_tsvector.h"
+
 namespace marsad::pgstore {
 namespace {
 
@@ -56,7 +58,35 @@ std::string PgText(const std::string& s) {
   return out;
 }
 
-Status InsertArticles(PgConn& conn, const std::vector<Article>& batch, size_t* inserted) {
+std::string SearchVectorOf(const std::optional<std::string>& title, const std::string& text) {
+  thread_local store::TermAnalyzer analyzer;  // its word cache serves the whole run
+  // The stored text (PgText) is what gets indexed, as SQLite indexes what it stores.
+  return store::SearchTsVector(analyzer, title ? PgText(*title) : std::string(), PgText(text));
+}
+
+Status FillSearchVectors(PgConn& conn) {
+  int64_t after = 0;
+  for (;;) {
+    auto page = conn.Exec("SELECT seq, title, text FROM articles WHERE seq > $1 AND search IS NULL ORDER BY seq "
+                          "LIMIT 500",
+                          {P(after)});
+    if (!page.ok()) return page.status();
+    const PgResult& r = page.value();
+    if (r.rows() == 0) return Status::Ok();
+    std::string sql = "UPDATE articles AS a SET search = v.s FROM (VALUES ";
+    Params params;
+    for (int i = 0; i < r.rows(); ++i) {
+      sql += (i ? ",($" : "($") + std::to_string(params.size() + 1) + "::bigint,$" + std::to_string(params.size() + 2) +
+             "::tsvector)";
+      params.push_back(r.Text(i, 0));
+      params.push_back(SearchVectorOf(r.Opt(i, 1), r.Text(i, 2)));
+      after = r.Int(i, 0);
+    }
+    if (Status s = conn.Run(sql + ") AS v(seq, s) WHERE a.seq = v.seq", params); !s.ok()) return s;
+  }
+}
+
+Status InsertArticles(PgConn& conn, const std::vector<Article>& batch, size_t* inserted, bool with_search) {
   *inserted = 0;
   if (batch.empty()) return Status::Ok();
   std::vector<Params> rows;
@@ -64,12 +94,16 @@ Status InsertArticles(PgConn& conn, const std::vector<Article>& batch, size_t* i
     rows.push_back({T(a.id), T(a.input), T(a.url), T(a.source), T(a.published), T(a.published_signal), T(a.title),
                     T(a.language), T(a.author), T(a.text), T(a.content_hash), T(a.duplicate_of), T(a.story_id),
                     I(a.invalid_utf8)});
+    // Computed even for an id already stored (known only after the insert): re-ingests
+    // are rare, and a second round trip per batch would cost every batch.
+    if (with_search) rows.back().push_back(SearchVectorOf(a.title, a.text));
   }
   // VALUES order is insertion order, so `seq` follows the batch as in SQLite.
   auto ids = BulkInsert(conn,
-                        "articles (id, input, url, source, published, published_signal, title, language, author, "
-                        "text, content_hash, duplicate_of, story_id, invalid_utf8)",
-                        14, rows, " ON CONFLICT (id) DO NOTHING RETURNING id");
+                        std::string("articles (id, input, url, source, published, published_signal, title, language, "
+                                    "author, text, content_hash, duplicate_of, story_id, invalid_utf8") +
+                            (with_search ? ", search)" : ")"),
+                        with_search ? 15 : 14, rows, " ON CONFLICT (id) DO NOTHING RETURNING id");
   if (!ids.ok()) return ids.status();
   std::unordered_set<std::string> fresh(ids.value().begin(), ids.value().end());
   *inserted = fresh.size();

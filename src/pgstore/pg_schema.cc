@@ -1,19 +1,22 @@
 #include "pgstore/pg_schema.h"
 
+#include <algorithm>
 #include <string>
+
+#include "pgstore/pg_article_rows.h"
 
 namespace marsad::pgstore {
 
 // Advisory lock key for migrations ("MRSD" + 1).
 constexpr int64_t kMigrationLock = 0x4D52534401;
 
-const std::vector<const char*>& PgMigrations() {
-  static const std::vector<const char*> kMigrations = {
+const std::vector<PgMigration>& PgMigrations() {
+  static const std::vector<PgMigration> kMigrations = {
       // 1: the SQLite schema 3 in PostgreSQL types. `seq` is the ingest order (one writer
       // assigns it: the story assigner, see docs/SCALE-OUT.md). Dates stay ISO text, as in
       // SQLite, so that both stores compare and order them the same way. "end" is quoted:
       // a reserved word in PostgreSQL.
-      R"sql(
+      {R"sql(
 CREATE TABLE articles (
   seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
@@ -78,12 +81,25 @@ CREATE TABLE stories (
 -- Scale-out: where each queue consumer is (the next queue sequence to store), moved in
 -- the same transaction as the articles it stored: exactly once across crashes.
 CREATE TABLE queue_cursors (name TEXT PRIMARY KEY, next_seq BIGINT NOT NULL);
+)sql"},
+      // 2: full-text search (docs/SCALE-OUT.md, "Search"): per article the index terms
+      // the SQLite store's FTS5 tokenizer writes, as a tsvector (store/search_tsvector.h;
+      // 'simple' lexemes, positions, title weight A, text B), written with the article by
+      // InsertArticles, searched through a GIN index. The articles already stored get
+      // theirs here (FillSearchVectors), before the index is built over them.
+      {R"sql(
+ALTER TABLE articles ADD COLUMN search tsvector;
 )sql",
+       [](PgConn& conn) {
+         if (Status s = FillSearchVectors(conn); !s.ok()) return s;
+         return conn.Run("CREATE INDEX articles_search ON articles USING gin (search)");
+       }},
   };
   return kMigrations;
 }
 
-Result<int> PreparePgSchema(PgConn& conn, bool read_only) {
+Result<int> PreparePgSchema(PgConn& conn, bool read_only, int up_to) {
+  const int target = up_to > 0 ? std::min(up_to, PgLatestSchemaVersion()) : PgLatestSchemaVersion();
   auto has_table = conn.Exec("SELECT to_regclass('marsad_migrations') IS NOT NULL, to_regclass('articles') IS NOT NULL");
   if (!has_table.ok()) return has_table.status();
   bool migrations = has_table.value().Text(0, 0) == "t";
@@ -108,7 +124,7 @@ Result<int> PreparePgSchema(PgConn& conn, bool read_only) {
                                ", this marsad knows up to " + std::to_string(PgLatestSchemaVersion()) +
                                "): upgrade marsad");
   }
-  if (version == PgLatestSchemaVersion()) return version;
+  if (version >= target) return version;
   if (read_only) {
     return Status::Unsupported(version == 0 ? "holds no marsad data yet (run marsad worker or ingest first)"
                                             : "has an older schema; open it once for writing to upgrade it");
@@ -130,11 +146,14 @@ Result<int> PreparePgSchema(PgConn& conn, bool read_only) {
     auto v = current();
     if (!v.ok()) return fail(v.status());
     version = v.value();
-    if (version >= PgLatestSchemaVersion()) {
+    if (version >= target) {
       if (Status s = conn.Run("COMMIT"); !s.ok()) return s;
       return version;
     }
-    if (Status s = conn.Run(PgMigrations()[version]); !s.ok()) {
+    const PgMigration& step = PgMigrations()[version];
+    Status s = conn.Run(step.sql);
+    if (s.ok() && step.then) s = step.then(conn);
+    if (!s.ok()) {
       return fail(Status::IoError("migration to schema " + std::to_string(version + 1) + " failed: " + s.message()));
     }
     if (Status s = conn.Run("INSERT INTO marsad_migrations(version) VALUES ($1)", {P(int64_t{version + 1})}); !s.ok()) {

@@ -43,7 +43,9 @@ struct PgStore::Impl {
       }
     }
     size_t inserted = 0;
-    if (Status s = InsertArticles(*conn, batch.articles, &inserted); !s.ok()) return fail(s);
+    if (Status s = InsertArticles(*conn, batch.articles, &inserted, schema_version >= kPgSearchSchema); !s.ok()) {
+      return fail(s);
+    }
     // Order as in store.h: articles, merges, then story rows (computed from the articles).
     for (const store::StoryMerge& m : batch.merges) {
       if (Status s = PgApplyStoryMerge(*conn, m); !s.ok()) return fail(s);
@@ -218,7 +220,7 @@ Result<std::unique_ptr<PgStore>> OpenPgStore(const PgOptions& options) {
   }
   auto conn = PgConn::Connect(options.url, options.connect_timeout_s);
   if (!conn.ok()) return conn.status();
-  auto version = PreparePgSchema(*conn.value(), options.read_only);
+  auto version = PreparePgSchema(*conn.value(), options.read_only, options.schema_version);
   if (!version.ok()) {
     Status s = version.status();
     std::string m = "PostgreSQL database " + RedactUrl(options.url) + " " + s.message();

@@ -18,6 +18,9 @@ struct PgOptions {
   std::string url;              // postgresql://user@host:port/db (libpq connection URI)
   bool read_only = false;       // never migrates; fails on an older schema
   int connect_timeout_s = 10;
+  // Tests only: migrate no further than this schema version, as an older marsad would
+  // (0 = the latest). Writes then leave out what later versions add (the search column).
+  int schema_version = 0;
 };
 
 // True for "postgresql://..." and "postgres://..." (the CLI takes either a file or a URL).

@@ -1,5 +1,6 @@
 // Built when libpq is missing: the PostgreSQL store says how to get it. OpenPgStore()
 // never returns a store, so the methods below are never called; they exist to link.
+#include "pgstore/pg_search.h"
 #include "pgstore/pg_store.h"
 
 namespace marsad::pgstore {
@@ -47,5 +48,6 @@ const std::string& PgStore::url() const {
 }
 
 Result<std::unique_ptr<PgStore>> OpenPgStore(const PgOptions&) { return Missing(); }
+Result<std::unique_ptr<search::Backend>> OpenPgSearch(const std::string&) { return Missing(); }
 
 }  // namespace marsad::pgstore

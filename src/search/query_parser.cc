@@ -4,6 +4,7 @@
 
 #include "core/utf8.h"
 #include "store/search_terms.h"
+#include "store/search_tsvector.h"
 #include "text/normalizer.h"
 #include "text/tokenizer.h"
 
@@ -208,86 +209,125 @@ std::vector<store::WordPiece> Pieces(std::string_view text) {
   return out;
 }
 
+// One compiled (sub)expression in both target languages; both empty when nothing in it
+// is searchable.
+struct Expr {
+  std::string fts, ts;
+  bool empty() const { return fts.empty(); }
+};
+
 class Compiler {
  public:
-  // The FTS5 expression for n, or "" when n has nothing searchable.
-  Result<std::string> Compile(const Node& n, ParsedQuery* out) {
+  Result<Expr> Compile(const Node& n, ParsedQuery* out) {
     switch (n.kind) {
       case Node::kWord: return Word(n.text, out);
       case Node::kPhrase: return Phrase(n.text, out);
       case Node::kOr: {
-        std::string expr;
+        Expr e;
         for (const Node& k : n.kids) {
-          auto e = Compile(k, out);
-          if (!e.ok()) return e;
-          if (e.value().empty()) continue;
-          expr += (expr.empty() ? "" : " OR ") + e.value();
+          auto x = Compile(k, out);
+          if (!x.ok()) return x;
+          if (x.value().empty()) continue;
+          e.fts += (e.fts.empty() ? "" : " OR ") + x.value().fts;
+          e.ts += (e.ts.empty() ? "" : " | ") + x.value().ts;
         }
-        return expr.empty() ? expr : "(" + expr + ")";
+        return e.empty() ? e : Expr{"(" + e.fts + ")", "(" + e.ts + ")"};
       }
       case Node::kNot: return Compile(n.kids[0], nullptr);
       case Node::kAnd: {
-        std::string pos;
-        std::vector<std::string> neg;
+        Expr pos;
+        std::vector<Expr> neg;
         for (const Node& k : n.kids) {
-          auto e = Compile(k, k.kind == Node::kNot ? nullptr : out);
-          if (!e.ok()) return e;
-          if (e.value().empty()) continue;
+          auto x = Compile(k, k.kind == Node::kNot ? nullptr : out);
+          if (!x.ok()) return x;
+          if (x.value().empty()) continue;
           if (k.kind == Node::kNot) {
-            neg.push_back(e.value());
+            neg.push_back(std::move(x).value());
           } else {
-            pos += (pos.empty() ? "" : " AND ") + e.value();
+            pos.fts += (pos.fts.empty() ? "" : " AND ") + x.value().fts;
+            pos.ts += (pos.ts.empty() ? "" : " & ") + x.value().ts;
           }
         }
         if (pos.empty()) {
           if (!neg.empty()) {
             return Status::InvalidArgument("only excluded terms: add a word to search for (e.g. ترامب -بايدن)");
           }
-          return std::string();
+          return Expr();
         }
-        std::string expr = "(" + pos + ")";
-        for (const std::string& x : neg) expr = "(" + expr + " NOT " + x + ")";
-        return expr;
+        Expr e{"(" + pos.fts + ")", "(" + pos.ts + ")"};
+        for (const Expr& x : neg) e = Expr{"(" + e.fts + " NOT " + x.fts + ")", "(" + e.ts + " & !" + x.ts + ")"};
+        return e;
       }
     }
-    return std::string();
+    return Expr();
   }
 
  private:
-  Result<std::string> Word(std::string_view w, ParsedQuery* out) {
+  Result<Expr> Word(std::string_view w, ParsedQuery* out) {
     bool exact = false, prefix = false;
     if (w.size() > 1 && w.front() == '=') exact = true, w.remove_prefix(1);
     if (w.size() > 1 && w.back() == '*') prefix = true, w.remove_suffix(1);
     std::vector<store::WordPiece> pieces = Pieces(w);
-    if (pieces.empty()) return std::string();
+    if (pieces.empty()) return Expr();
     if (out) out->words.emplace_back(w);
     if (pieces.size() > 1) return PhraseOf(pieces);  // covid-19, الأمم_المتحدة
     if (exact || prefix) {
-      return Quoted(std::string(1, store::kVerbatimMark) + text::MatchKey(pieces[0].text)) + (prefix ? "*" : "");
+      const std::string key = text::MatchKey(pieces[0].text);
+      return Expr{Quoted(std::string(1, store::kVerbatimMark) + key) + (prefix ? "*" : ""),
+                  store::TsQuoted(key) + (prefix ? ":*" : "")};
     }
-    std::string expr;
+    Expr e;
     for (const std::string& alt : analyzer_.QueryAlternatives(pieces[0].text, pieces[0].arabic)) {
       const bool marked = alt[0] == store::kStemMark || alt[0] == store::kSkeletonMark;
-      expr += (expr.empty() ? "" : " OR ") + Quoted(marked ? alt : store::kVerbatimMark + alt);
+      e.fts += (e.fts.empty() ? "" : " OR ") + Quoted(marked ? alt : store::kVerbatimMark + alt);
+      // The FTS5 tokenizer drops over-long terms from a query; so does the tsquery.
+      if (alt.size() <= store::kMaxTermBytes) e.ts += (e.ts.empty() ? "" : " | ") + store::TsQuoted(alt);
     }
-    return "(" + expr + ")";
+    if (e.ts.empty()) e.ts = Unindexed();
+    return Expr{"(" + e.fts + ")", "(" + e.ts + ")"};
   }
 
-  Result<std::string> Phrase(std::string_view p, ParsedQuery* out) {
+  Result<Expr> Phrase(std::string_view p, ParsedQuery* out) {
     std::vector<store::WordPiece> pieces = Pieces(p);
-    if (pieces.empty()) return std::string();
+    if (pieces.empty()) return Expr();
     if (out) out->words.emplace_back(p);
     return PhraseOf(pieces);
   }
 
-  // The tokenizer expands each word of a plain (unmarked) phrase into its alternatives.
-  static std::string PhraseOf(const std::vector<store::WordPiece>& pieces) {
+  // FTS5: the tokenizer expands each word of a plain (unmarked) phrase into its
+  // alternatives. tsquery: the same expansion written out, one position after another,
+  // with the walk the tokenizer uses on the same joined text.
+  Expr PhraseOf(const std::vector<store::WordPiece>& pieces) {
     std::string joined;
     for (const auto& p : pieces) joined += (joined.empty() ? "" : " ") + std::string(p.text);
-    return Quoted(joined);
+    std::string ts, word;
+    std::vector<std::string> alternatives;
+    auto close_word = [&] {
+      if (!word.empty()) ts += (ts.empty() ? "(" : " <-> (") + word + ")";
+      word.clear();
+    };
+    store::ForEachWordTerms(
+        joined, scratch_pieces_, scratch_terms_,
+        [&](const store::WordPiece& p, std::vector<std::string_view>* terms) {
+          alternatives = analyzer_.QueryAlternatives(p.text, p.arabic);
+          terms->assign(alternatives.begin(), alternatives.end());
+        },
+        [&](bool colocated, std::string_view t, size_t, size_t) {
+          if (!colocated) close_word();
+          word += (word.empty() ? "" : " | ") + store::TsQuoted(t);
+          return 0;
+        });
+    close_word();
+    return Expr{Quoted(joined), ts.empty() ? Unindexed() : ts};
   }
 
+  // A lexeme no article has (longer than any index term): what a query part whose terms
+  // were all dropped asks for.
+  static std::string Unindexed() { return store::TsQuoted(std::string(store::kMaxTermBytes + 1, '-')); }
+
   store::TermAnalyzer analyzer_;
+  std::vector<store::WordPiece> scratch_pieces_;
+  std::vector<std::string_view> scratch_terms_;
 };
 
 }  // namespace
@@ -304,12 +344,13 @@ Result<ParsedQuery> ParseQuery(std::string_view text) {
   if (!tree.ok()) return tree.status();
   ParsedQuery out;
   Compiler c;
-  auto fts = c.Compile(tree.value(), &out);
-  if (!fts.ok()) return fts.status();
-  if (fts.value().empty()) {
+  auto compiled = c.Compile(tree.value(), &out);
+  if (!compiled.ok()) return compiled.status();
+  if (compiled.value().empty() || compiled.value().ts.empty()) {
     return Status::InvalidArgument("nothing searchable in the query (only punctuation?): give words or numbers");
   }
-  out.fts = std::move(fts).value();
+  out.fts = std::move(compiled.value().fts);
+  out.tsquery = std::move(compiled.value().ts);
   return out;
 }
 

@@ -1,5 +1,8 @@
 // The search query language (docs/SEARCH.md) and its translation into an FTS5 MATCH
-// expression over the "marsad" tokenizer's index terms (store/search_terms.h).
+// expression over the "marsad" tokenizer's index terms (store/search_terms.h), and into a
+// PostgreSQL tsquery over the same terms (the PostgreSQL store's tsvector column,
+// store/search_tsvector.h). Both come from one walk of one parse tree, so they ask for the
+// same terms in the same structure (a phrase is `(alternatives) <-> (alternatives)`).
 //
 //   ترامب بوتين          both words (AND is implied; "AND" may be written)
 //   "البيت الأبيض"        a phrase (also «…» and “…”)
@@ -24,6 +27,7 @@ namespace marsad::search {
 
 struct ParsedQuery {
   std::string fts;                  // FTS5 MATCH expression
+  std::string tsquery;              // PostgreSQL tsquery text (cast with ::tsquery)
   std::vector<std::string> words;   // the positive words and phrases, as typed (for display)
 };
 

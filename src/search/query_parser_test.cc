@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace marsad::search {
 namespace {
 
@@ -25,6 +27,31 @@ TEST(QueryParser, WordsExpandToTheirAlternatives) {
   EXPECT_EQ(Fts("=ترمب"), "(\"=ترمب\")");
   EXPECT_EQ(Fts("ترم*"), "(\"=ترم\"*)");
   EXPECT_EQ(Fts("Trump"), "((\"=trump\"))");
+}
+
+std::string Ts(const std::string& q) {
+  auto r = ParseQuery(q);
+  EXPECT_TRUE(r.ok()) << q << ": " << r.status().message();
+  return r.ok() ? r.value().tsquery : "";
+}
+
+// The PostgreSQL tsquery asks for the same terms in the same structure as the FTS5 one.
+TEST(QueryParser, TsQueryMirrorsTheFtsExpression) {
+  EXPECT_EQ(Ts("Putin Trump OR Biden"), "(('putin') & (('trump') | ('biden')))");
+  EXPECT_EQ(Ts("Putin -Biden"), "((('putin')) & !('biden'))");
+  EXPECT_EQ(Ts("=ترمب"), "('ترمب')");
+  EXPECT_EQ(Ts("ترم*"), "('ترم':*)");
+  EXPECT_EQ(Ts("\"covid 19\""), "(('covid') <-> ('19'))");
+  EXPECT_EQ(Ts("covid-19"), Ts("\"covid 19\""));
+  // A word asks for each of its alternatives, as in the FTS5 expression.
+  std::string t = Ts("ترمب"), f = Fts("ترمب");
+  EXPECT_NE(t.find("'ترمب'"), std::string::npos) << t;
+  EXPECT_NE(t.find("'^ترمب'"), std::string::npos) << t;
+  EXPECT_EQ(std::count(t.begin(), t.end(), '|'), std::count(f.begin(), f.end(), 'O')) << t << " vs " << f;
+  // Phrase words expand too: (alternatives) <-> (alternatives).
+  t = Ts("\"البيت الأبيض\"");
+  EXPECT_NE(t.find(") <-> ("), std::string::npos) << t;
+  EXPECT_NE(t.find("'الابيض'"), std::string::npos) << t;
 }
 
 TEST(QueryParser, OperatorsAndPrecedence) {

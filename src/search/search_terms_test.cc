@@ -3,12 +3,15 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "store/search_terms.h"
 #include "store/search_tokenizer.h"
+#include "store/search_tsvector.h"
 
 namespace marsad::store {
 namespace {
@@ -185,6 +188,58 @@ TEST_F(TokenizerTest, PrecomputedTermsIndexTheSameAsAnalysingAtInsert) {
     EXPECT_EQ(highlight("e"), highlight("t")) << q;
     EXPECT_FALSE(highlight("e").empty()) << q;
   }
+}
+
+// "lexeme:position" pairs of a tsvector text whose lexemes hold no quote or space.
+std::set<std::string> TsPairs(const std::string& tsvector, char weight) {
+  std::set<std::string> out;
+  std::istringstream in(tsvector);
+  for (std::string entry; in >> entry;) {
+    const size_t colon = entry.rfind("':");
+    std::string lexeme = entry.substr(1, colon - 1);
+    std::istringstream positions(entry.substr(colon + 2));
+    for (std::string p; std::getline(positions, p, ',');) {
+      EXPECT_EQ(p.back(), weight) << entry;
+      out.insert(lexeme + ":" + p.substr(0, p.size() - 1));
+    }
+  }
+  return out;
+}
+
+// The PostgreSQL store's tsvector holds exactly the terms, at exactly the positions, that
+// the FTS5 tokenizer indexes (fts5vocab lists them), so both stores match the same queries.
+TEST_F(TokenizerTest, TsVectorHoldsWhatFts5Indexes) {
+  const std::string text =
+      "قال الرئيس دونالد ترامب، إن واشنطن وموسكو #الرياض_الآن والكرملين Covid-19 الاتفاقيات 2015 ترامب.";
+  Exec("INSERT INTO t(rowid, x) VALUES (1, '" + text + "')");
+  Exec("CREATE VIRTUAL TABLE v USING fts5vocab(t, instance)");
+  std::set<std::string> fts5;
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db_, "SELECT term, offset FROM v", -1, &st, nullptr), SQLITE_OK);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    fts5.insert(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) + ":" +
+                std::to_string(sqlite3_column_int(st, 1) + 1));  // tsvector positions start at 1
+  }
+  sqlite3_finalize(st);
+  TermAnalyzer analyzer;
+  const std::string v = SearchTsVector(analyzer, "", text);
+  EXPECT_EQ(TsPairs(v, 'B'), fts5) << v;
+  EXPECT_GT(fts5.size(), 20u);
+  EXPECT_EQ(SearchTsVector(analyzer, "", text), v);  // deterministic, cache or not
+}
+
+TEST(SearchTsVector, TitleFirstWithWeightAThenAGapThenTheText) {
+  TermAnalyzer a;
+  EXPECT_EQ(SearchTsVector(a, "Kremlin says", "Moscow"), "'kremlin':1A 'moscow':4B 'says':2A");
+  EXPECT_EQ(SearchTsVector(a, "", "Moscow Moscow"), "'moscow':1B,2B");
+  EXPECT_EQ(SearchTsVector(a, "", "، .؟"), "");
+  EXPECT_EQ(TsQuoted("it's a\\b"), "'it''s a\\\\b'");
+  // Positions stop at PostgreSQL's 16383 (kept once) and 256 per lexeme.
+  std::string many;
+  for (int i = 0; i < 17000; ++i) many += (i % 2 ? "beta " : "alpha ");
+  const std::string v = SearchTsVector(a, "", many + "omega");
+  EXPECT_NE(v.find("'omega':16383B"), std::string::npos);
+  EXPECT_EQ(std::count(v.begin(), v.end(), ','), 2 * 255);
 }
 
 TEST_F(TokenizerTest, DiacriticsAndTatweelDoNotSplitWords) {

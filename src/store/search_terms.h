@@ -45,6 +45,39 @@ struct WordPiece {
 };
 void SplitToken(const text::Token& token, std::string_view input, std::vector<WordPiece>* out);
 
+// Terms longer than this are not indexed nor asked for (SQLite allows tokens of a few kB;
+// nothing real is that long, and a cap keeps one pasted blob from bloating the index).
+inline constexpr size_t kMaxTermBytes = 200;
+
+// Calls emit(colocated, term, begin, end) for each term of each indexed word of `input`
+// (text::Tokenize, IsIndexedKind, SplitToken): the terms terms_of(piece, &terms) gives for
+// the word, the first at a new position (colocated false), the others at the same position
+// (colocated true); empty and over-long terms are skipped before the first is chosen, so
+// a word whose terms are all skipped takes no position. begin/end are the word's bytes in
+// `input`. Stops at emit's first non-zero result and returns it (0 when all were emitted).
+// The one walk behind the FTS5 tokenizer (documents and queries) and the PostgreSQL
+// tsvector (store/search_tsvector.h): all of them see the same positions and terms.
+// `pieces` and `terms` are scratch space, passed in so that callers can reuse them.
+template <typename TermsFn, typename EmitFn>
+int ForEachWordTerms(std::string_view input, std::vector<WordPiece>& pieces, std::vector<std::string_view>& terms,
+                     TermsFn terms_of, EmitFn emit) {
+  for (const text::Token& tok : text::Tokenize(input)) {
+    if (!IsIndexedKind(tok.kind)) continue;
+    pieces.clear();
+    SplitToken(tok, input, &pieces);
+    for (const WordPiece& p : pieces) {
+      terms_of(p, &terms);
+      bool first = true;
+      for (std::string_view t : terms) {
+        if (t.empty() || t.size() > kMaxTermBytes) continue;
+        if (int rc = emit(!first, t, p.begin, p.end); rc != 0) return rc;
+        first = false;
+      }
+    }
+  }
+  return 0;
+}
+
 class TermAnalyzer {
  public:
   // Index terms of one word (see above), key first, as views valid until the next call;

@@ -17,10 +17,6 @@
 namespace marsad::store {
 namespace {
 
-// SQLite allows tokens up to a few kB; nothing real is that long, and a cap keeps one huge
-// token (a pasted blob) from bloating the index.
-constexpr size_t kMaxTermBytes = 200;
-
 // One instance per FTS5 table per connection (xCreate): the analyzer's cache lives here.
 struct Instance {
   TermAnalyzer analyzer;
@@ -40,39 +36,18 @@ bool IsMarked(std::string_view s) {
   return !s.empty() && (s[0] == kVerbatimMark || s[0] == kStemMark || s[0] == kSkeletonMark);
 }
 
-// Calls emit(flags, term, begin, end) for each term of each indexed word of `input`: the
-// terms terms_of(piece, &terms) gives for the word, the first at a new position, the others
-// COLOCATED with it. Returns emit's first non-OK code.
-template <typename TermsFn, typename EmitFn>
-int ForEachWordTerms(std::vector<WordPiece>& pieces, std::vector<std::string_view>& terms, std::string_view input,
-                     TermsFn terms_of, EmitFn emit) {
-  for (const text::Token& tok : text::Tokenize(input)) {
-    if (!IsIndexedKind(tok.kind)) continue;
-    pieces.clear();
-    SplitToken(tok, input, &pieces);
-    for (const WordPiece& p : pieces) {
-      terms_of(p, &terms);
-      // Skip over-long terms before choosing the first one: FTS5 requires the first
-      // token at a position not to be COLOCATED.
-      bool first = true;
-      for (std::string_view t : terms) {
-        if (t.empty() || t.size() > kMaxTermBytes) continue;
-        if (int rc = emit(first ? 0 : FTS5_TOKEN_COLOCATED, t, p.begin, p.end); rc != SQLITE_OK) return rc;
-        first = false;
-      }
-    }
-  }
-  return SQLITE_OK;
-}
-
 // A document text's index terms: per word the key, then its other forms (search_terms.h).
+// emit(flags, term, begin, end) gets FTS5's flags: FTS5 requires the first token at a
+// position not to be COLOCATED (ForEachWordTerms guarantees it).
 template <typename EmitFn>
 int AnalyzeDocument(TermAnalyzer& analyzer, std::vector<WordPiece>& pieces, std::vector<std::string_view>& terms,
                     std::string_view input, EmitFn emit) {
   return ForEachWordTerms(
-      pieces, terms, input,
+      input, pieces, terms,
       [&](const WordPiece& p, std::vector<std::string_view>* out) { analyzer.IndexTerms(p.text, p.arabic, out); },
-      emit);
+      [&](bool colocated, std::string_view t, size_t b, size_t e) {
+        return emit(colocated ? FTS5_TOKEN_COLOCATED : 0, t, b, e);
+      });
 }
 
 // Texts analysed ahead (PrecomputeIndexTerms), by hash of their bytes. A record per term:
@@ -153,12 +128,14 @@ int Tokenize(Instance* inst, void* ctx, int flags, std::string_view input, Token
   // A query word asks for all its alternatives, COLOCATED (synonyms at one position).
   std::vector<std::string> alternatives;
   return ForEachWordTerms(
-      inst->pieces, inst->terms, input,
+      input, inst->pieces, inst->terms,
       [&](const WordPiece& p, std::vector<std::string_view>* out) {
         alternatives = inst->analyzer.QueryAlternatives(p.text, p.arabic);
         out->assign(alternatives.begin(), alternatives.end());
       },
-      [&](int f, std::string_view t, size_t b, size_t e) { return Emit(x_token, ctx, f, t, b, e); });
+      [&](bool colocated, std::string_view t, size_t b, size_t e) {
+        return Emit(x_token, ctx, colocated ? FTS5_TOKEN_COLOCATED : 0, t, b, e);
+      });
 }
 
 int XCreate(void*, const char**, int, Fts5Tokenizer** out) {

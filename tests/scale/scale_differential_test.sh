@@ -28,4 +28,26 @@ done
 a=$("$MARSAD" stats --db "$WORK/embedded.db" | tail -n +2) b=$("$MARSAD" stats --db "$PG_URL" | tail -n +2)
 [ "$a" == "$b" ] || fail "stats differ: $(diff <(echo "$a") <(echo "$b") | head -5)"
 expect_eq "$(psql_q 'SELECT count(*) - count(DISTINCT id) FROM articles')" 0 "duplicate ids"
+# Full-text search (docs/SCALE-OUT.md, "Search"): the same articles found on both stores
+# (ids and counts; the order may differ: BM25 on SQLite, ts_rank on PostgreSQL).
+found() {  # found ARGS...: the summary's counts, then the ids of every hit, sorted
+  "$MARSAD" search "$@" --format jsonl --limit 1000 --per-story 100 >"$WORK/found.jsonl" || fail "search $*"
+  head -1 "$WORK/found.jsonl" | grep -o '"total":[0-9]*,"total_groups":[0-9]*'
+  tail -n +2 "$WORK/found.jsonl" | { grep -o '"id":"[^"]*"' || true; } | sort
+}
+for query in النفط والكرملين ترمب '"ولي العهد"' 'الرياض -جدة'; do
+  a=$(found "$query" --db "$WORK/embedded.db") b=$(found "$query" --pg "$PG_URL")
+  [ "$(wc -l <<<"$a")" -gt 1 ] || fail "search '$query' found nothing"
+  [ "$a" == "$b" ] || fail "search '$query' differs: $(diff <(echo "$a") <(echo "$b") | head -5)"
+done
+for k in 1 2 3; do
+  case $k in
+    1) filters=(--until 2015-07-20) ;;
+    2) filters=(--since 2015-07-21 --source "al weeam") ;;
+    3) filters=(--source "Asharq Al-Awsat" --since 2015-07) ;;
+  esac
+  a=$(found الرياض "${filters[@]}" --db "$WORK/embedded.db") b=$(found الرياض "${filters[@]}" --pg "$PG_URL")
+  [ "$(wc -l <<<"$a")" -gt 1 ] || fail "search الرياض ${filters[*]} found nothing"
+  [ "$a" == "$b" ] || fail "search الرياض ${filters[*]} differs: $(diff <(echo "$a") <(echo "$b") | head -5)"
+done
 echo "scale_differential: ok ($n articles identical)"
