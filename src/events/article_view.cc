@@ -160,7 +160,18 @@ ArticleView BuildView(const Article& article, const Lexicon& lx) {
     // "X of Y": مع دبلوماسيين من الولايات المتحدة، إن ممثلين لصالح — the name stands for
     // the plain noun before its من/ل, so it takes that noun's place (and preposition).
     if ((s.prep == "من" || s.prep == "ل") && !s.agent && prep_tok != UINT32_MAX && prep_tok > 0) {
-      const uint32_t noun = prep_tok - 1;
+      uint32_t noun = prep_tok - 1;
+      // على معسكر تابع لحركة حماس: "belonging to" Y, the head noun before it stands for Y.
+      const std::string_view of = v.toks[noun].key;
+      if (noun > 0 && s.prep == "ل" &&
+          (of == "تابع" || of == "تابعه" || of == "التابع" || of == "التابعه" || of == "تابعين" || of == "التابعين")) {
+        --noun;
+        // معسكر تدريب تابع لـ: a two-word head noun (its second word is a plain word)
+        const Tok& head2 = v.toks[noun - (noun > 0 ? 1 : 0)];
+        if (noun > 1 && head2.word && head2.sentence == v.toks[first].sentence && lx.Markers(head2.key) == 0 &&
+            !covered_by[noun - 1] && lx.Markers(v.toks[noun - 2].key) & kPrep)
+          --noun;
+      }
       const Tok& nt = v.toks[noun];
       if (nt.word && nt.sentence == v.toks[first].sentence && lx.Markers(nt.key) == 0 && !covered_by[noun] &&
           lx.Speech(nt.key) == SpeechKind::kNone) {

@@ -343,6 +343,30 @@ TEST_F(EventCoderTest, PointingOutIsNoPraise) {  // منوها إلى = pointing
   EXPECT_TRUE(Has(a, "EGYGOV>JOR:051:asserted")) << ::testing::PrintToString(Summary(a));
 }
 
+TEST_F(EventCoderTest, BelongingToNamesTheTarget) {  // معسكر تابع لـ Y: the camp stands for Y
+  Article a = MakeArticle("شنت طائرات إسرائيلية غارة جوية على معسكر تابع لحركة الجهاد في غزة.");
+  AddEntity(a, "ISR", "إسرائيلية", "GPE", "ISR", "ISR");
+  AddEntity(a, "PIJ", "حركة الجهاد", "ORG", "PSEREB", "PSE");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "ISR>PIJ:195:asserted")) << ::testing::PrintToString(Summary(a));
+}
+
+TEST_F(EventCoderTest, HoldingResponsibleIsBlame) {
+  Article a = MakeArticle("وحمل الجيش الباكستاني الهند مسؤولية التصعيد على الحدود.");
+  AddEntity(a, "PAKMIL", "الجيش الباكستاني", "ORG", "PAKMIL", "PAK");
+  AddEntity(a, "IND", "الهند", "GPE", "IND", "IND");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "PAKMIL>IND:112:asserted")) << ::testing::PrintToString(Summary(a));
+}
+
+TEST_F(EventCoderTest, ProvidingAidAsANoun) {
+  Article a = MakeArticle("وأعلنت اليابان تقديم مساعدات إنسانية عاجلة إلى السودان.");
+  AddEntity(a, "JPN", "اليابان", "GPE", "JPN", "JPN");
+  AddEntity(a, "SDN", "السودان", "GPE", "SDN", "SDN");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "JPN>SDN:073:asserted")) << ::testing::PrintToString(Summary(a));
+}
+
 TEST_F(EventCoderTest, AnyTargetIsNotAPlace) {  // صوت ضد ... في X: X is where, not whom
   Article a = MakeArticle("صوتت الهند في الأمم المتحدة ضد مشروع قرار قدمته باكستان.");
   AddEntity(a, "IND", "الهند", "GPE", "IND", "IND");

@@ -68,6 +68,9 @@ std::string ActorKey(const EventActor& a) {
   // International organisations and their officers (the GCC secretary general is a
   // Bahraini) are keyed by the organisation.
   if (a.cameo.rfind("IGO", 0) == 0) return a.cameo.substr(0, 6);
+  // Non-state armed groups are keyed by their code, as the README says (PSEREB for
+  // Hamas, IMGREB for ISIS), not by the country they fight in.
+  if (a.cameo.size() >= 6 && a.cameo.compare(3, 3, "REB") == 0) return a.cameo.substr(0, 6);
   if (!a.country.empty()) return a.country;
   if (!a.cameo.empty()) return a.cameo.substr(0, 6);
   if (a.entity && !a.entity->empty()) return *a.entity;
