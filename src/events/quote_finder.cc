@@ -57,7 +57,22 @@ class QuoteFinder {
     *anaphor = false;
     bool role = false;
     int pp = kNone;
-    for (uint32_t t = sv + 1; t < limit && t < sn.tok_end && t <= sv + 9; ++t) {
+    uint32_t plain = 0;      // indefinite words right after a role word (مسؤولون طبيون فلسطينيون)
+    bool head_only = true;   // nothing but indefinite role words so far
+    uint32_t from = sv + 1;
+    // قال هوجو سواير وزير الدولة البريطاني: an unknown name (up to three words) before
+    // its title; the title names the speaker.
+    for (uint32_t t = sv + 1; t < limit && t < sn.tok_end && t <= sv + 3; ++t) {
+      const Tok& tk = v_.toks[t];
+      if (!tk.word || SlotStartingAt(t, sn) != kNone || lx_.Markers(tk.key) != 0 || lx_.Speech(tk.key) != SpeechKind::kNone)
+        break;
+      if (t > sv + 1 && (lx_.Markers(tk.key) & kRole)) break;
+      if (t + 1 < sn.tok_end && v_.toks[t + 1].word && (lx_.Markers(v_.toks[t + 1].key) & kRole)) {
+        from = t + 1;
+        break;
+      }
+    }
+    for (uint32_t t = from; t < limit && t < sn.tok_end && t <= sv + 9; ++t) {
       const int k = SlotStartingAt(t, sn);
       if (k != kNone) {
         if (v_.slots[k].prep.empty() || v_.slots[k].prep == "باسم") return k;
@@ -75,11 +90,18 @@ class QuoteFinder {
       const uint32_t m = lx_.Markers(tk.key);
       if ((m & kFiller) || lx_.Weekday(tk.key) != 0) continue;
       const bool definite = tk.key.rfind("ال", 0) == 0;
-      if (t == sv + 1 || (t == sv + 2 && (lx_.Markers(v_.toks[sv + 1].key) & kFiller))) {
-        *anaphor = definite;  // الوزارة، المسؤول، المصدر: unless a name follows
+      if (t == from || (t == from + 1 && (lx_.Markers(v_.toks[from].key) & kFiller))) {
+        *anaphor = definite && from == sv + 1;  // الوزارة، المسؤول، المصدر: unless a name follows
         role = (m & kRole) || (definite && (lx_.Markers(tk.key.substr(4)) & kRole));
       }
-      if ((m & kRole) || definite || (role && (m & kPrep))) continue;
+      if ((m & kRole) || definite || (role && (m & kPrep))) {
+        head_only &= (m & kRole) != 0 && !definite;
+        continue;
+      }
+      if (role && head_only && m == 0 && plain < 2 && lx_.Speech(tk.key) == SpeechKind::kNone) {
+        ++plain;  // مسؤول عسكري أمريكي، مصدر أمني مصري
+        continue;
+      }
       break;
     }
     if (pp != kNone) *anaphor = false;
@@ -217,11 +239,14 @@ void QuoteFinder::Sentence(uint32_t s) {
   }
   // 1. Direct quotes after a reporting verb or a colon.
   for (uint32_t t = sn.tok_begin; t < sn.tok_end; ++t) {
-    if (!Opens(v_.toks[t].punct)) continue;
+    // After a colon a quote may open with ” (بقوله: ”...) and stay open to the end of
+    // the sentence (the closing mark after the sentence's last word, or lost).
+    const bool after_colon = t > sn.tok_begin && v_.toks[t - 1].punct == U':';
+    if (!Opens(v_.toks[t].punct) && !(after_colon && v_.toks[t].punct == U'”')) continue;
     const char32_t close = CloserOf(v_.toks[t].punct);
     uint32_t c = t + 1;
     while (c < sn.tok_end && v_.toks[c].punct != close) ++c;
-    if (c >= sn.tok_end) break;
+    if (c >= sn.tok_end && !after_colon) break;
     if (Words(t + 1, c) < 3) {  // "إطار خاص": a term in quotes, not a statement
       t = c;
       continue;
@@ -245,7 +270,7 @@ void QuoteFinder::Sentence(uint32_t s) {
       if (k != kNone) sp = FromSlot(k), attributed = true;
     }
     if (attributed) {
-      Add(sp, v_.toks[t].end, v_.toks[c].start, true);
+      Add(sp, v_.toks[t].end, c < sn.tok_end ? v_.toks[c].start : sn.end, true);
     }
     t = c;
   }

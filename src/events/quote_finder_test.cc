@@ -149,5 +149,37 @@ TEST_F(QuoteFinderTest, StatementSpeakerIsTheSubjectOfItsEvents) {
   EXPECT_EQ(a.events[0].mode, "future");
 }
 
+TEST_F(QuoteFinderTest, QuoteOpenedByClosingMarkAfterAColon) {  // بقوله : ” ... (never closed)
+  Article a = MakeArticle("في حين صرح المتحدث الرسمي باسم الجمارك الأردنية ل”الرأي” عن حقيقة الخبر بقوله : ” الشحنة لم تدخل عبر المنافذ الأردنية على الإطلاق؛");
+  AddEntity(a, "JORGOV", "الجمارك الأردنية", "ORG", "JORGOV", "JOR");
+  coder_->Code(a);
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_TRUE(a.quotes[0].direct);
+  EXPECT_EQ(a.quotes[0].speaker.value_or(""), "JORGOV");
+  EXPECT_EQ(a.quotes[0].text.rfind("الشحنة لم تدخل", 0), 0u) << a.quotes[0].text;
+  ExpectOffsets(a);
+}
+
+TEST_F(QuoteFinderTest, SpeakerAfterRoleAndAdjectives) {  // مسؤول عسكري أمريكي، name before title
+  Article a = MakeArticle(
+      "وقال مسؤول عسكري أمريكي إن الطائرات نفذت ثلاث طلعات فوق البحر.\n\n"
+      "وقال جون سميث وزير الدولة البريطاني إن الحكومة ستدرس الطلب بعناية.");
+  AddEntity(a, "USA", "أمريكي", "GPE", "USA", "USA");
+  AddEntity(a, "GBRGOV", "وزير الدولة البريطاني", "PERSON", "GBRGOV", "GBR");
+  coder_->Code(a);
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[0].speaker.value_or(""), "USA");
+  EXPECT_EQ(a.quotes[1].speaker.value_or(""), "GBRGOV");
+}
+
+TEST_F(QuoteFinderTest, ParticiplesOfRulingOut) {  // مستبعدا أن
+  Article a = MakeArticle("وأكد وزير الداخلية التونسي أن التحقيق مستمر، مستبعدا أن يكون الحادث عملا مدبرا.");
+  AddEntity(a, "TUNGOV", "وزير الداخلية التونسي", "PERSON", "TUNGOV", "TUN");
+  coder_->Code(a);
+  ASSERT_EQ(a.quotes.size(), 2u);
+  EXPECT_EQ(a.quotes[1].speaker.value_or(""), "TUNGOV");
+  EXPECT_EQ(a.quotes[1].text.rfind("يكون الحادث", 0), 0u) << a.quotes[1].text;
+}
+
 }  // namespace
 }  // namespace marsad::events
