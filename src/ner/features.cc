@@ -19,6 +19,7 @@ enum Tmpl : uint32_t {
   kBigramPrev, kBigramNext, kSkipBigram, kShapePair, kSentStart, kSentEnd, kCoarsePair,
   kPass1Here, kPass1At, kDocLabel, kDocMajor, kDocAlt, kWordPass1Prev, kCliticStemFine,
   kFinePair, kFineWord, kPrefixAt, kSuffixAt, kLex, kLexCount, kLexStem, kLexAt, kLexHere,
+  kGaz, kGazLen, kGazAt, kList, kListAt,
 };
 
 void Push(std::vector<uint64_t>* out, uint32_t t, uint64_t a, uint64_t b = 0) {
@@ -99,6 +100,12 @@ WordInfo FeatureExtractor::Analyze(std::string_view token) const {
     w.coarse = ids.coarse;
   }
   if (w.punct) return w;
+  if (gazetteer_) {
+    w.gaz = gazetteer_->Lookup(token);
+    for (uint32_t b = 0; b < kNumGazLists; ++b) {
+      if (w.gaz.lists >> b & 1) Push(&w.own, kList, b);
+    }
+  }
   if (lexicon_) {
     if (const CorpusLexicon::Entry* e = lexicon_->Find(key)) w.lex = LexiconFeatures(*e, kLex, &w.own);
   }
@@ -172,6 +179,25 @@ void FeatureExtractor::Extract(const std::vector<const WordInfo*>& words, const 
   }();
   auto at = [&](int j) -> const WordInfo& { return (j < 0 || j >= n) ? kPad : *words[j]; };
   auto label_at = [&](int j) -> uint64_t { return (j < 0 || j >= n) ? 99 : static_cast<uint64_t>((*pass1)[j]); };
+  // Gazetteer matches: per word, the match's types, the word's place in it (1 first,
+  // 2 inside, 3 last, 4 single word) and its length.
+  struct GazTag {
+    uint32_t types = 0, pos = 0, len = 0;
+  };
+  std::vector<GazTag> gaz;
+  if (gazetteer_) {
+    std::vector<const Gazetteer::WordIds*> gaz_ids(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) gaz_ids[i] = &words[i]->gaz;
+    std::vector<Gazetteer::Match> matches;
+    gazetteer_->FindMatches(gaz_ids, &matches);
+    gaz.resize(static_cast<size_t>(n));
+    for (const Gazetteer::Match& m : matches) {
+      const uint32_t len = m.last - m.first;
+      for (uint32_t j = m.first; j < m.last; ++j) {
+        gaz[j] = {m.types, len == 1 ? 4u : j == m.first ? 1u : j + 1 == m.last ? 3u : 2u, len};
+      }
+    }
+  }
   for (int i = 0; i < n; ++i) {
     const WordInfo& w = *words[i];
     auto& ids = out->ids;
@@ -209,6 +235,27 @@ void FeatureExtractor::Extract(const std::vector<const WordInfo*>& words, const 
     Push(&ids, kFineWord, at(i - 1).fine, w.key);
     if (lexicon_) {
       Push(&ids, kLexHere, at(i - 1).lex, static_cast<uint64_t>(w.lex) << 16 | at(i + 1).lex);
+    }
+    if (gazetteer_) {
+      const GazTag& g = gaz[i];
+      for (uint32_t t = 0; t < kNumGazTypes; ++t) {
+        if ((g.types >> t & 1) == 0) continue;
+        Push(&ids, kGaz, t * 8 + g.pos);
+        Push(&ids, kGazLen, t * 8 + g.pos, std::min<uint32_t>(g.len, 6));
+      }
+      for (int d : {-1, 1}) {
+        if (i + d < 0 || i + d >= n) continue;
+        const GazTag& o = gaz[i + d];
+        for (uint32_t t = 0; t < kNumGazTypes; ++t) {
+          if (o.types >> t & 1) Push(&ids, kGazAt, t * 8 + o.pos, static_cast<uint64_t>(d + 8));
+        }
+      }
+      for (int d : {-2, -1, 1, 2}) {
+        const uint32_t lists = at(i + d).gaz.lists;
+        for (uint32_t b = 0; b < kNumGazLists; ++b) {
+          if (lists >> b & 1) Push(&ids, kListAt, b, static_cast<uint64_t>(d + 8));
+        }
+      }
     }
     if (i == 0) Push(&ids, kSentStart, 0);
     if (i == n - 1) Push(&ids, kSentEnd, 0);

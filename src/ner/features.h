@@ -14,6 +14,7 @@
 
 #include "ner/corpus_lexicon.h"
 #include "ner/feature_hash.h"
+#include "ner/gazetteer.h"
 #include "ner/labels.h"
 #include "ner/linear_chain_model.h"
 #include "ner/word_clusters.h"
@@ -23,9 +24,12 @@ namespace marsad::ner {
 // Bumped whenever a feature template changes: models record it and the loader checks it.
 inline constexpr uint32_t kFeatureVersion = 4;
 
-// What a model records about the word resources it was trained with (0 = none).
-inline uint64_t ResourcesHash(const WordClusters* clusters, const CorpusLexicon* lexicon) {
-  return (clusters ? clusters->content_hash() : 0) ^ (lexicon ? Mix64(lexicon->content_hash()) : 0);
+// What a model records about the word resources it was trained with (0 = none). The
+// gazetteer counts by its feature mark only (its contents may grow without retraining).
+inline uint64_t ResourcesHash(const WordClusters* clusters, const CorpusLexicon* lexicon,
+                              const Gazetteer* gazetteer = nullptr) {
+  return (clusters ? clusters->content_hash() : 0) ^ (lexicon ? Mix64(lexicon->content_hash()) : 0) ^
+         (gazetteer ? Mix64(kGazetteerMark) : 0);
 }
 
 struct WordInfo {
@@ -38,6 +42,7 @@ struct WordInfo {
   bool punct = false;    // punctuation / symbol token
   std::vector<uint64_t> own;       // features of the word itself (affixes, clitic splits, ...)
   std::vector<uint64_t> alt_keys;  // clitic-split stems (for document consistency)
+  Gazetteer::WordIds gaz;          // gazetteer word ids and word lists (when there is one)
 };
 
 // Pass-1 labels of a document, indexed by word: how often each word (or clitic stem) got
@@ -55,10 +60,11 @@ class DocumentLabels {
 
 class FeatureExtractor {
  public:
-  // Either resource may be null (its features are then absent).
-  explicit FeatureExtractor(const WordClusters* clusters, const CorpusLexicon* lexicon = nullptr)
-      : clusters_(clusters), lexicon_(lexicon) {}
-  uint64_t resources_hash() const { return ResourcesHash(clusters_, lexicon_); }
+  // Any resource may be null (its features are then absent).
+  explicit FeatureExtractor(const WordClusters* clusters, const CorpusLexicon* lexicon = nullptr,
+                            const Gazetteer* gazetteer = nullptr)
+      : clusters_(clusters), lexicon_(lexicon), gazetteer_(gazetteer) {}
+  uint64_t resources_hash() const { return ResourcesHash(clusters_, lexicon_, gazetteer_); }
 
   // REQUIRES: token is one token of text::Tokenize (display-normalised or raw text).
   WordInfo Analyze(std::string_view token) const;
@@ -71,6 +77,7 @@ class FeatureExtractor {
  private:
   const WordClusters* clusters_;
   const CorpusLexicon* lexicon_;
+  const Gazetteer* gazetteer_;
 };
 
 }  // namespace marsad::ner

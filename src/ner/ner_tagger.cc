@@ -43,15 +43,19 @@ class WordCache {
 
 }  // namespace
 
-NerTagger::NerTagger(std::vector<LinearChainModel> passes, WordClusters clusters, CorpusLexicon lexicon)
+NerTagger::NerTagger(std::vector<LinearChainModel> passes, WordClusters clusters, CorpusLexicon lexicon,
+                     Gazetteer gazetteer)
     : passes_(std::move(passes)),
       clusters_(std::move(clusters)),
       lexicon_(std::move(lexicon)),
-      extractor_(clusters_.size() ? &clusters_ : nullptr, lexicon_.size() ? &lexicon_ : nullptr) {}
+      gazetteer_(std::move(gazetteer)),
+      extractor_(clusters_.size() ? &clusters_ : nullptr, lexicon_.size() ? &lexicon_ : nullptr,
+                 gazetteer_.empty() ? nullptr : &gazetteer_) {}
 
 std::unique_ptr<NerTagger> NerTagger::FromModels(std::vector<LinearChainModel> passes, WordClusters clusters,
-                                                 CorpusLexicon lexicon) {
-  return std::unique_ptr<NerTagger>(new NerTagger(std::move(passes), std::move(clusters), std::move(lexicon)));
+                                                 CorpusLexicon lexicon, Gazetteer gazetteer) {
+  return std::unique_ptr<NerTagger>(
+      new NerTagger(std::move(passes), std::move(clusters), std::move(lexicon), std::move(gazetteer)));
 }
 
 std::string NerTagger::Serialize(const std::vector<LinearChainModel>& passes) {
@@ -78,7 +82,11 @@ Result<std::unique_ptr<NerTagger>> NerTagger::FromBytes(std::string_view model, 
   if (!lexicon_tsv.empty()) {
     if (Status st = CorpusLexicon::Parse(lexicon_tsv, &lexicon); !st.ok()) return st;
   }
-  const uint64_t want = ResourcesHash(clusters.size() ? &clusters : nullptr, lexicon.size() ? &lexicon : nullptr);
+  const WordClusters* cl = clusters.size() ? &clusters : nullptr;
+  const CorpusLexicon* lex = lexicon.size() ? &lexicon : nullptr;
+  const Gazetteer marker;  // only its presence counts in the hash
+  const uint64_t want = ResourcesHash(cl, lex), want_gazetteer = ResourcesHash(cl, lex, &marker);
+  bool with_gazetteer = false;
   std::vector<LinearChainModel> passes;
   size_t pos = 12;
   for (uint32_t i = 0; i < n; ++i) {
@@ -89,14 +97,19 @@ Result<std::unique_ptr<NerTagger>> NerTagger::FromBytes(std::string_view model, 
                                  std::to_string(m.value().feature_version()) + ", this build extracts version " +
                                  std::to_string(kFeatureVersion) + " (retrain with ner_train)");
     }
-    if (m.value().resources_hash() != want) {
+    if (i == 0) with_gazetteer = m.value().resources_hash() == want_gazetteer;
+    if (m.value().resources_hash() != (with_gazetteer ? want_gazetteer : want)) {
       return Status::InvalidArgument("NER model: trained with other word clusters or lexicon than the ones given "
                                      "(retrain, or pass the files it was trained with)");
     }
     passes.push_back(std::move(m).value());
   }
   if (pos != model.size()) return Status::Corrupt("NER model: trailing bytes after the last pass");
-  return FromModels(std::move(passes), std::move(clusters), std::move(lexicon));
+  Gazetteer gazetteer;
+  if (with_gazetteer) {
+    if (Status st = Gazetteer::BuildDefault(&gazetteer); !st.ok()) return st;
+  }
+  return FromModels(std::move(passes), std::move(clusters), std::move(lexicon), std::move(gazetteer));
 }
 
 Result<std::unique_ptr<NerTagger>> NerTagger::LoadDefault() {

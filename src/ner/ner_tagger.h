@@ -14,6 +14,7 @@
 
 #include "core/status.h"
 #include "ner/features.h"
+#include "ner/gazetteer.h"
 #include "ner/linear_chain_model.h"
 #include "ner/word_clusters.h"
 
@@ -35,12 +36,15 @@ class NerTagger {
   // the model records their hash and loading fails on a mismatch).
   static Result<std::unique_ptr<NerTagger>> LoadFile(const std::string& path, const std::string& clusters_path = "",
                                                      const std::string& lexicon_path = "");
-  // From bytes (model file contents, clusters TSV, lexicon TSV; empty TSV = none).
+  // From bytes (model file contents, clusters TSV, lexicon TSV; empty TSV = none). A model
+  // trained with gazetteer features gets the default gazetteer (Gazetteer::BuildDefault:
+  // the embedded actor knowledge base and data/ner/name_lists.tsv).
   static Result<std::unique_ptr<NerTagger>> FromBytes(std::string_view model, std::string_view clusters_tsv,
                                                       std::string_view lexicon_tsv = "");
-  // From trained models (1 or 2 passes), for the training tool.
+  // From trained models (1 or 2 passes), for the training tool. An empty gazetteer = none.
   static std::unique_ptr<NerTagger> FromModels(std::vector<LinearChainModel> passes, WordClusters clusters,
-                                               CorpusLexicon lexicon = CorpusLexicon());
+                                               CorpusLexicon lexicon = CorpusLexicon(),
+                                               Gazetteer gazetteer = Gazetteer());
   // The file format of a set of passes: "MNERTAG1", uint32 count, the models.
   static std::string Serialize(const std::vector<LinearChainModel>& passes);
 
@@ -56,7 +60,7 @@ class NerTagger {
   size_t num_passes() const { return passes_.size(); }
 
  private:
-  NerTagger(std::vector<LinearChainModel> passes, WordClusters clusters, CorpusLexicon lexicon);
+  NerTagger(std::vector<LinearChainModel> passes, WordClusters clusters, CorpusLexicon lexicon, Gazetteer gazetteer);
   NerTagger(const NerTagger&) = delete;
   NerTagger& operator=(const NerTagger&) = delete;
   // Labels (and per-token confidences) for the sentences of one document.
@@ -66,7 +70,8 @@ class NerTagger {
   std::vector<LinearChainModel> passes_;
   WordClusters clusters_;
   CorpusLexicon lexicon_;
-  FeatureExtractor extractor_;  // points at clusters_ and lexicon_
+  Gazetteer gazetteer_;
+  FeatureExtractor extractor_;  // points at clusters_, lexicon_ and gazetteer_
 };
 
 }  // namespace marsad::ner

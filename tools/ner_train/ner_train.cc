@@ -4,8 +4,10 @@
 //             [--clusters data/ner/clusters.tsv]
 //             [--lexicon-corpus DIR --lexicon-out data/ner/lexicon.tsv [--lexicon-articles N]]
 //             [--epochs 12] [--passes 2] [--folds 5] [--seed N] [--dropout 0] [--mira 0] [--prune 0]
-//             [--test FILE[@DOCS] ...]
+//             [--gazetteer] [--test FILE[@DOCS] ...]
 //
+// --gazetteer adds the gazetteer features (src/ner/gazetteer.h: the actor knowledge base
+// data/actors/*.tsv and data/ner/name_lists.tsv, embedded or from MARSAD_DATA_DIR).
 // FILE@DOCS reads FILE and cuts documents where the line-aligned file DOCS has ARTICLE lines.
 // Stages (docs/NER.md):
 //  * with --lexicon-corpus: a pass-0 model (no lexicon features) tags the unlabelled corpus
@@ -48,6 +50,7 @@ struct Options {
   std::string out, clusters, lexicon_corpus, lexicon_out;
   size_t lexicon_articles = 0;
   int passes = 2, folds = 5;
+  bool gazetteer = false;
   PerceptronOptions perceptron;
 };
 
@@ -56,7 +59,7 @@ int Usage() {
                "usage: ner_train --train FILE[@DOCS] ... [--out MODEL] [--clusters TSV]\n"
                "                 [--lexicon-corpus DIR --lexicon-out TSV [--lexicon-articles N]]\n"
                "                 [--epochs N] [--passes 1|2] [--folds K] [--seed N] [--dropout P] [--mira C] [--prune W]\n"
-               "                 [--test FILE[@DOCS] ...]\n");
+               "                 [--gazetteer] [--test FILE[@DOCS] ...]\n");
   return 2;
 }
 
@@ -180,6 +183,7 @@ int main(int argc, char** argv) {
     else if (a == "--dropout") o.perceptron.dropout = std::strtof(next().c_str(), nullptr);
     else if (a == "--mira") o.perceptron.mira_c = std::strtof(next().c_str(), nullptr);
     else if (a == "--prune") o.perceptron.prune = std::strtof(next().c_str(), nullptr);
+    else if (a == "--gazetteer") o.gazetteer = true;
     else return Usage();
   }
   if (o.train.empty() || o.passes < 1 || o.passes > 2 || o.folds < 2 || o.perceptron.epochs < 1) return Usage();
@@ -194,6 +198,15 @@ int main(int argc, char** argv) {
     }
   }
   const WordClusters* cl = clusters.size() ? &clusters : nullptr;
+  Gazetteer gazetteer;
+  if (o.gazetteer) {
+    if (const marsad::Status st = Gazetteer::BuildDefault(&gazetteer); !st.ok()) {
+      std::fprintf(stderr, "ner_train: %s\n", st.ToString().c_str());
+      return 1;
+    }
+    std::fprintf(stderr, "gazetteer: %zu patterns\n", gazetteer.pattern_count());
+  }
+  const Gazetteer* gz = o.gazetteer ? &gazetteer : nullptr;
 
   Prepared data;
   size_t n_tokens = 0;
@@ -251,7 +264,7 @@ int main(int argc, char** argv) {
         break;
       }
       lexicons.push_back(std::move(lex));
-      extractors.push_back(std::make_unique<FeatureExtractor>(cl, lexicons.back().get()));
+      extractors.push_back(std::make_unique<FeatureExtractor>(cl, lexicons.back().get(), gz));
       analysed.push_back(std::make_unique<Analysed>(data, *extractors.back()));
     }
     for (size_t d = 0; d < n_docs; ++d) {
@@ -259,12 +272,12 @@ int main(int argc, char** argv) {
       fx_of[d] = extractors[fold_of(d)].get();
     }
   } else {
-    extractors.push_back(std::make_unique<FeatureExtractor>(cl));
+    extractors.push_back(std::make_unique<FeatureExtractor>(cl, nullptr, gz));
     analysed.push_back(std::make_unique<Analysed>(data, *extractors.back()));
     words = analysed.back()->words();
     fx_of.assign(n_docs, extractors.back().get());
   }
-  const uint64_t resources_hash = ResourcesHash(cl, shipped.size() ? &shipped : nullptr);
+  const uint64_t resources_hash = ResourcesHash(cl, shipped.size() ? &shipped : nullptr, gz);
 
   // Pass-1 sequences of every document, each with its own fold's features.
   std::vector<std::vector<TrainingSequence>> p1_seqs(n_docs);
