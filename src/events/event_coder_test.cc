@@ -367,6 +367,18 @@ TEST_F(EventCoderTest, ProvidingAidAsANoun) {
   EXPECT_TRUE(Has(a, "JPN>SDN:073:asserted")) << ::testing::PrintToString(Summary(a));
 }
 
+TEST_F(EventCoderTest, SentenceOpeningVerbContinuesThePreviousSubject) {
+  Article a = MakeArticle(
+      "استقبل الرئيس التونسي وزير الخارجية الجزائري في قرطاج. وبحث معه التعاون بين البلدين. "
+      "وطالب المجتمع الدولي الجزائر بالمزيد.");
+  AddEntity(a, "TUNGOV", "الرئيس التونسي", "PERSON", "TUNGOV", "TUN");
+  AddEntity(a, "DZAGOV", "وزير الخارجية الجزائري", "PERSON", "DZAGOV", "DZA");
+  AddEntity(a, "DZA", "الجزائر", "GPE", "DZA", "DZA");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "TUNGOV>DZAGOV:040:asserted")) << ::testing::PrintToString(Summary(a));
+  EXPECT_FALSE(Has(a, "TUNGOV>DZA:100:asserted"));  // the sentence names its own subject
+}
+
 TEST_F(EventCoderTest, AnyTargetIsNotAPlace) {  // صوت ضد ... في X: X is where, not whom
   Article a = MakeArticle("صوتت الهند في الأمم المتحدة ضد مشروع قرار قدمته باكستان.");
   AddEntity(a, "IND", "الهند", "GPE", "IND", "IND");

@@ -68,6 +68,42 @@ class SentenceCoder {
   void Emit(const Trigger& tr, const Pattern& p, uint32_t se, int64_t te, double conf, const std::string& mode,
             std::vector<Event>* out);
   void Locate(Event* e, const Trigger& tr, uint32_t se, int64_t te) const;
+  // After a sentence-opening verb, nothing names a subject of its own: a preposition or
+  // another function word, or an honorific standing for the last subject (وعبر سموه).
+  // "وطالب المجتمع الدولي" has its own subject (no actor): no elided subject.
+  // The word after the trigger is the pattern's مع/من with a pronoun (وبحث معه).
+  bool PrepPronounAfter(const Trigger& tr, const Pattern& p) const {
+    const uint32_t i = std::max(tr.tok, tr.consumed) + 1;
+    if (i >= sn_.tok_end || !v_.toks[i].word) return false;
+    const std::string_view w = v_.toks[i].key;
+    for (const std::string& spec : p.targets)
+      if ((spec == "مع" || spec == "من") && w.size() > spec.size() && w.substr(0, spec.size()) == spec) {
+        const std::string_view rest = w.substr(spec.size());
+        if (rest == "ه" || rest == "ها" || rest == "هم" || rest == "هما") return true;
+      }
+    return false;
+  }
+  bool ElidedSubjectFollows(uint32_t t) const {
+    if (t + 1 >= sn_.tok_end || !v_.toks[t + 1].word) return true;
+    const std::string_view w = v_.toks[t + 1].key;
+    if (w == "سموه" || w == "معاليه" || w == "جلالته" || w == "فخامته" || w == "سعادته") return true;
+    if (lx_.Markers(w) & (kPrep | kFiller | kComp | kNeg)) return true;
+    for (std::string_view pron : {"ه", "ها", "هم", "هما"})  // معه، عليها، لهم
+      if (w.size() > pron.size() && w.substr(w.size() - pron.size()) == pron &&
+          (lx_.Markers(w.substr(0, w.size() - pron.size())) & kPrep))
+        return true;
+    return false;
+  }
+  // The entity index of the source (or target) of the last event of the previous
+  // sentence (the one just before this), or UINT32_MAX.
+  uint32_t PreviousActor(const std::vector<Event>* out, bool source) const {
+    if (out->empty() || s_ == 0 || out->back().evidence_start != v_.sentences[s_ - 1].start) return UINT32_MAX;
+    const std::optional<std::string>& id = source ? out->back().source.entity : out->back().target.entity;
+    if (!id) return UINT32_MAX;
+    for (uint32_t i = 0; i < cx_.article.entities.size(); ++i)
+      if (cx_.article.entities[i].id == *id) return i;
+    return UINT32_MAX;
+  }
   std::vector<uint32_t> EntitiesOf(int slot) const {
     std::vector<uint32_t> out;
     for (int m : Members(slot)) out.push_back(v_.slots[m].entity);
@@ -404,7 +440,11 @@ void SentenceCoder::Emit(const Trigger& tr, const Pattern& p, uint32_t se, int64
 }
 
 void SentenceCoder::Run(std::vector<Event>* out) {
-  if (sn_.slot_end - sn_.slot_begin == 0) return;  // no actors, no events
+  if (sn_.slot_end - sn_.slot_begin == 0) {  // no actors, no events, unless the subject is elided (وبحث معه)
+    if (s_ == 0 || out->empty() || sn_.tok_begin >= sn_.tok_end) return;
+    const std::string_view w0 = v_.toks[sn_.tok_begin].key;
+    if (w0.rfind("و", 0) != 0 && w0.rfind("ف", 0) != 0) return;
+  }
   slot_at_.assign(sn_.tok_end - sn_.tok_begin, kNone);
   for (uint32_t i = sn_.slot_begin; i < sn_.slot_end; ++i)
     for (uint32_t t = v_.slots[i].first; t <= v_.slots[i].last && t < sn_.tok_end; ++t)
@@ -501,6 +541,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       tgt = kNone;  // بين الأطراف اليمنية: among one actor's parts, no dyad
     }
     std::vector<uint32_t> srcs = EntitiesOf(src);
+    uint32_t prev_target = UINT32_MAX;  // an entity named in the previous sentence
     if (src == kNone) {
       // وأضاف أنه سيجتمع مع X: the speaker of the statement is its subject.
       for (uint32_t i = t; i > sn_.tok_begin && t - i < 3 && srcs.empty(); --i)
@@ -510,10 +551,25 @@ void SentenceCoder::Run(std::vector<Event>* out) {
             qs = 0.8;
             break;
           }
+      // استقبل الملك X ... . وبحث معه ...: a coordinated verb opening a sentence with no
+      // subject of its own continues the previous sentence's (last event's) source.
+      if (srcs.empty() && tr.coord && p.pos == 'V' && t <= sn_.tok_begin + 1 && ElidedSubjectFollows(t)) {
+        const uint32_t prev = PreviousActor(out, true);
+        if (prev != UINT32_MAX) {
+          srcs.push_back(prev);
+          qs = 0.7;
+          // وبحث معه: the pronoun is the previous sentence's target.
+          if (PronounTarget(tr, p, c, UINT32_MAX, UINT32_MAX, &qt) == kNone && PrepPronounAfter(tr, p)) {
+            const uint32_t pt = PreviousActor(out, false);
+            if (pt != UINT32_MAX && pt != prev) prev_target = pt, qt = 0.7;
+          }
+        }
+      }
       if (!srcs.empty() && tgt == kNone) tgt = Target(tr, p, c, kNone, &qt, &between);
     }
     if (srcs.empty()) continue;
-    const std::vector<uint32_t> tgts = EntitiesOf(tgt);
+    std::vector<uint32_t> tgts = EntitiesOf(tgt);
+    if (tgts.empty() && prev_target != UINT32_MAX) tgts.push_back(prev_target);
     const double comp = srcs.size() > 1 || tgts.size() > 1 ? 0.95 : 1.0;
     if (!tgts.empty()) {
       for (uint32_t a : srcs)
