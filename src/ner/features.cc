@@ -100,12 +100,6 @@ WordInfo FeatureExtractor::Analyze(std::string_view token) const {
     w.coarse = ids.coarse;
   }
   if (w.punct) return w;
-  if (gazetteer_) {
-    w.gaz = gazetteer_->Lookup(token);
-    for (uint32_t b = 0; b < kNumGazLists; ++b) {
-      if (w.gaz.lists >> b & 1) Push(&w.own, kList, b);
-    }
-  }
   if (lexicon_) {
     if (const CorpusLexicon::Entry* e = lexicon_->Find(key)) w.lex = LexiconFeatures(*e, kLex, &w.own);
   }
@@ -117,8 +111,17 @@ WordInfo FeatureExtractor::Analyze(std::string_view token) const {
     Push(&w.own, kSuffix, HashString(std::string_view(key).substr(cps[n - k])), k);
   }
   const bool arabic = shape.find('a') != std::string::npos;
+  // Gazetteer word ids and word lists (the lookup sees through proclitics).
+  auto gazetteer_lookup = [&](const std::vector<text::CliticSplit>& splits) {
+    if (!gazetteer_) return;
+    w.gaz = gazetteer_->LookupKey(key, splits);
+    for (uint32_t b = 0; b < kNumGazLists; ++b) {
+      if (w.gaz.lists >> b & 1) Push(&w.own, kList, b);
+    }
+  };
   if (!arabic) {
     w.stem = w.key;
+    gazetteer_lookup({});
     return w;
   }
   const std::string stem = text::LightStem(key);
@@ -127,6 +130,7 @@ WordInfo FeatureExtractor::Analyze(std::string_view token) const {
   w.skeleton = HashString(text::NameSkeleton(key));
   Push(&w.own, kSkeleton, w.skeleton);
   const std::vector<text::CliticSplit> splits = text::CliticCandidates(key);
+  gazetteer_lookup(splits);
   for (size_t i = 1; i < splits.size(); ++i) {
     const uint64_t s = HashString(splits[i].stem);
     Push(&w.own, kClitic, HashString(splits[i].prefix));

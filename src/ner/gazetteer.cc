@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "core/embedded_data.h"
-#include "text/clitics.h"
 #include "text/normalizer.h"
 #include "text/tokenizer.h"
 
@@ -69,11 +68,16 @@ void Gazetteer::AddListWord(std::string_view word, GazList list) {
 }
 
 Gazetteer::WordIds Gazetteer::Lookup(std::string_view token) const {
-  WordIds w;
   const std::string key = text::MatchKey(token);
+  return LookupKey(key, text::CliticCandidates(key));
+}
+
+Gazetteer::WordIds Gazetteer::LookupKey(std::string_view match_key,
+                                        const std::vector<text::CliticSplit>& splits) const {
+  WordIds w;
+  const std::string key(match_key);
   w.ids[0] = WordId(key);
   if (const auto it = lists_.find(key); it != lists_.end()) w.lists |= it->second;
-  const std::vector<text::CliticSplit> splits = text::CliticCandidates(key);
   size_t k = 1;
   for (size_t i = 1; i < splits.size(); ++i) {
     const uint32_t id = WordId(splits[i].stem);

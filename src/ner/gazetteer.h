@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "text/clitics.h"
 
 namespace marsad::ner {
 
@@ -74,6 +75,9 @@ class Gazetteer {
 
   // REQUIRES: token is one token of text::Tokenize.
   WordIds Lookup(std::string_view token) const;
+  // The same from the token's match key and its text::CliticCandidates (as the feature
+  // extractor has them; empty for words that are not Arabic).
+  WordIds LookupKey(std::string_view match_key, const std::vector<text::CliticSplit>& splits) const;
   // Leftmost-longest non-overlapping matches over a sentence's word ids.
   void FindMatches(const std::vector<const WordIds*>& words, std::vector<Match>* out) const;
 
