@@ -379,6 +379,33 @@ TEST_F(EventCoderTest, SentenceOpeningVerbContinuesThePreviousSubject) {
   EXPECT_FALSE(Has(a, "TUNGOV>DZA:100:asserted"));  // the sentence names its own subject
 }
 
+TEST_F(EventCoderTest, FirstPersonVerbInAQuoteIsTheSpeakers) {  // "سوف نثير ... لدى"
+  Article a = MakeArticle("وقال وزير الخارجية الهولندي في بيان: \"سوف ندين فنزويلا بسبب هذا القرار الخطير\".");
+  AddEntity(a, "NLDGOV", "وزير الخارجية الهولندي", "PERSON", "NLDGOV", "NLD");
+  AddEntity(a, "VEN", "فنزويلا", "GPE", "VEN", "VEN");
+  coder_->Code(a);
+  ASSERT_FALSE(a.quotes.empty());
+  EXPECT_EQ(a.quotes[0].speaker.value_or(""), "NLDGOV") << a.quotes[0].text;
+  EXPECT_TRUE(Has(a, "NLDGOV>VEN:111:future")) << ::testing::PrintToString(Summary(a));
+}
+
+TEST_F(EventCoderTest, UnnamedPluralSubjectIsNoActor) {  // أطلقت امرأتان النار على القنصلية
+  Article a = MakeArticle("أطلق مسلحون النار على السفارة الأمريكية في المدينة. وهاجم مقاتلون فلسطينيون موقعا إسرائيليا.");
+  AddEntity(a, "USA", "الأمريكية", "GPE", "USA", "USA");
+  AddEntity(a, "PSE", "فلسطينيون", "GPE", "PSE", "PSE");
+  AddEntity(a, "ISR", "إسرائيليا", "GPE", "ISR", "ISR");
+  coder_->Code(a);
+  for (const Event& e : a.events) EXPECT_NE(e.source.entity.value_or(""), "USA") << e.cameo_code;
+}
+
+TEST_F(EventCoderTest, RelativeVerbWithItsOwnSubject) {  // التي ساندتها باكستان: Pakistan acts
+  Article a = MakeArticle("ردت الحكومة الأفغانية التي انتقدتها باكستان أمس على الاتهامات.");
+  AddEntity(a, "AFGGOV", "الحكومة الأفغانية", "ORG", "AFGGOV", "AFG");
+  AddEntity(a, "PAK", "باكستان", "GPE", "PAK", "PAK");
+  coder_->Code(a);
+  EXPECT_FALSE(Has(a, "AFGGOV>PAK:111:asserted")) << ::testing::PrintToString(Summary(a));
+}
+
 TEST_F(EventCoderTest, AnyTargetIsNotAPlace) {  // صوت ضد ... في X: X is where, not whom
   Article a = MakeArticle("صوتت الهند في الأمم المتحدة ضد مشروع قرار قدمته باكستان.");
   AddEntity(a, "IND", "الهند", "GPE", "IND", "IND");

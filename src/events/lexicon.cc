@@ -83,19 +83,20 @@ Result<std::unique_ptr<Lexicon>> Lexicon::Load() {
   return lx;
 }
 
-void Lexicon::AddForm(const std::string& form, uint32_t pattern, bool present, bool possessive) {
+void Lexicon::AddForm(const std::string& form, uint32_t pattern, bool present, bool possessive, bool first_person) {
   if (Letters(form) < 2) return;
   auto& v = forms_[form];
   for (const Form& f : v)
     if (f.pattern == pattern) return;
-  v.push_back({pattern, present, possessive});
+  v.push_back({pattern, present, possessive, first_person});
 }
 
 // Verb conjugations that news text uses: 3rd person past (sg/du/pl, both genders, and
 // 1st plural), present with the four person prefixes and dual/plural endings, weak final
 // letters (التقى/التقت/التقوا، يلتقي/يلتقون، دعا/دعت) and attached object pronouns.
 void Lexicon::AddVerb(std::string_view past, std::string_view present, uint32_t pattern) {
-  std::vector<std::pair<std::string, bool>> base;
+  struct Conj { std::string form; bool present; bool first_person = false; };
+  std::vector<Conj> base;
   const std::string p(past);
   if (!p.empty()) {
     base.push_back({p, false});
@@ -103,7 +104,7 @@ void Lexicon::AddVerb(std::string_view past, std::string_view present, uint32_t 
     const std::string b = weak ? DropLast(p) : p;
     for (std::string_view suf : {"ت", "تا", "وا"}) base.push_back({b + std::string(suf), false});
     base.push_back({p + "ا", false});
-    base.push_back({p + "نا", false});
+    base.push_back({p + "نا", false, true});
     if (weak) base.push_back({p + "ت", false});
     else base.push_back({p + "تم", false});
   }
@@ -116,7 +117,7 @@ void Lexicon::AddVerb(std::string_view past, std::string_view present, uint32_t 
     // must not: ا + ثني + ن would be اثنين "two".
     for (std::string_view pre : {"ي", "ت", "ن", "ا"}) {
       const std::string ps = std::string(pre) + s;
-      base.push_back({ps, true});
+      base.push_back({ps, true, pre == "ن" || pre == "ا"});
       if (pre == "ن" || pre == "ا") continue;
       for (std::string_view suf : {"ان", "ا"}) base.push_back({ps + std::string(suf), true});
       if (pre == "ي")
@@ -128,10 +129,11 @@ void Lexicon::AddVerb(std::string_view past, std::string_view present, uint32_t 
       }
     }
   }
-  for (const auto& [f, pres] : base) {
-    AddForm(f, pattern, pres);
+  for (const Conj& c : base) {
+    AddForm(c.form, pattern, c.present, false, c.first_person);
     if (no_enclitics_) continue;
-    for (std::string_view enc : {"ه", "ها", "هم", "هما", "كم", "نا"}) AddForm(f + std::string(enc), pattern, pres);
+    for (std::string_view enc : {"ه", "ها", "هم", "هما", "كم", "نا"})
+      AddForm(c.form + std::string(enc), pattern, c.present, false, c.first_person);
   }
 }
 
@@ -276,9 +278,10 @@ void Lexicon::Lookup(std::string_view key, std::vector<TriggerHit>* out) const {
       const Pattern& p = patterns_[f.pattern];
       if (fut && !f.present) continue;  // س only before present verbs
       if (p.pos == 'V' && (has_article || !verb_prefix || (needs_present && !f.present))) continue;
+      if ((p.pos == 'W' || p.pos == 'P') && has_article) continue;  // القبض is not قبض`s literal form
       bool dup = false;
       for (size_t i = first; i < out->size(); ++i) dup |= (*out)[i].pattern == f.pattern;
-      if (!dup) out->push_back({f.pattern, fut, f.possessive, coord});
+      if (!dup) out->push_back({f.pattern, fut, f.possessive, coord, f.first_person});
     }
   }
   std::sort(out->begin() + static_cast<std::ptrdiff_t>(first), out->end(),

@@ -33,6 +33,7 @@ struct TriggerHit {
   bool future = false;       // the word carried the future prefix س (ستستثمر)
   bool possessive = false;   // a noun with an attached pronoun (زيارته: his visit)
   bool coordinated = false;  // the word carried و/ف (وبحث: the subject may be elided)
+  bool first_person = false; // a first-person verb form (نثير، رفضنا، أعارض): the speaker acts
 };
 
 enum class SpeechKind : uint8_t { kNone, kSay, kCont, kPart, kAttr, kSkip };
@@ -74,13 +75,14 @@ class Lexicon {
   void Prefixes(std::string_view key, std::vector<uint32_t>* prefix_bytes) const;
 
  private:
-  struct Form { uint32_t pattern; bool present; bool possessive = false; };
+  struct Form { uint32_t pattern; bool present; bool possessive = false; bool first_person = false; };
   Status LoadPatterns();
   Status LoadSpeech();
   Status LoadMarkers();
   void AddVerb(std::string_view past, std::string_view present, uint32_t pattern);
   void AddNoun(std::string_view noun, uint32_t pattern);
-  void AddForm(const std::string& form, uint32_t pattern, bool present, bool possessive = false);
+  void AddForm(const std::string& form, uint32_t pattern, bool present, bool possessive = false,
+               bool first_person = false);
 
   std::vector<Pattern> patterns_;
   StrMap<std::vector<Form>> forms_;

@@ -13,7 +13,7 @@ struct Trigger {
   uint32_t tok = 0;
   uint32_t pattern = 0;
   uint32_t consumed = 0;  // token of the needed word (== tok when none)
-  bool future = false, coord = false, possessive = false;
+  bool future = false, coord = false, possessive = false, first_person = false;
 };
 
 // Clause limits around a trigger: actors are searched between boundaries only.
@@ -71,6 +71,16 @@ class SentenceCoder {
   // After a sentence-opening verb, nothing names a subject of its own: a preposition or
   // another function word, or an honorific standing for the last subject (وعبر سموه).
   // "وطالب المجتمع الدولي" has its own subject (no actor): no elided subject.
+  // The entity index of the speaker of the quote holding token t, or UINT32_MAX.
+  uint32_t QuoteSpeakerAt(uint32_t t) const {
+    const Tok& tk = v_.toks[t];
+    for (const Quote& q : cx_.article.quotes) {
+      if (!q.speaker || tk.start < q.start || tk.end > q.end) continue;
+      for (uint32_t i = 0; i < cx_.article.entities.size(); ++i)
+        if (cx_.article.entities[i].id == *q.speaker) return i;
+    }
+    return UINT32_MAX;
+  }
   // The word after the trigger is the pattern's مع/من with a pronoun (وبحث معه).
   bool PrepPronounAfter(const Trigger& tr, const Pattern& p) const {
     const uint32_t i = std::max(tr.tok, tr.consumed) + 1;
@@ -151,7 +161,21 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
     // الولايات المتحدة التي فرضت عقوبات: a verb right after a relative pronoun has the
     // noun before the pronoun as subject, whatever preposition that noun carries.
     const std::string_view rel = v_.toks[t - 1].key;
-    if (rel == "الذي" || rel == "التي" || rel == "الذين") {
+    // التي ساندتها باكستان: an actor right after the verb is its subject (the antecedent
+    // is then the object).
+    // (الذي يحمل حماس مسؤولية: no pronoun on the verb, the antecedent acts on Hamas.)
+    const int next = t + 1 < sn_.tok_end ? slot_at_[t + 1 - sn_.tok_begin] : kNone;
+    auto ends = [&](std::string_view suf) {
+      const std::string_view w = v_.toks[t].key;
+      return w.size() > suf.size() + 4 && w.substr(w.size() - suf.size()) == suf;
+    };
+    const bool object_pronoun = ends("ها") || ends("هم") || ends("هما") || ends("ته") || ends("وه");
+    const bool own_subject = object_pronoun && next != kNone && Usable(next) && PrepOf(next).empty();
+    if ((rel == "الذي" || rel == "التي" || rel == "الذين") && own_subject) {
+      *q = 0.9;
+      return static_cast<int>(v_.slots[next].group);
+    }
+    if ((rel == "الذي" || rel == "التي" || rel == "الذين") && !own_subject) {
       const int k = slot_at_[t - 2 - sn_.tok_begin];
       if (k != kNone && Usable(k) && v_.slots[k].last == t - 2 && !v_.slots[k].agent) {
         *q = 0.9;
@@ -224,6 +248,19 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
     i = v_.slots[g].first + 1;  // skip the whole prepositional group
   }
   if (p.pos == 'V' || p.pos == 'W') {
+    // أطلقت امرأتان النار على القنصلية: an indefinite noun that names nobody right after
+    // the verb is the subject; the actor after it is no subject.
+    if (t + 1 < c.end && slot_at_[t + 1 - sn_.tok_begin] == kNone && v_.toks[t + 1].word) {
+      const std::string_view w = v_.toks[t + 1].key;
+      const bool plain = lx_.Markers(w) == 0 && lx_.Weekday(w) == 0 && w.rfind("ال", 0) != 0 &&
+                         lx_.Speech(w) == SpeechKind::kNone && !v_.toks[t + 1].key.empty();
+      std::vector<TriggerHit> hits;
+      if (plain) lx_.Lookup(w, &hits);
+      const bool human_plural = w.size() > 8 && (w.substr(w.size() - 4) == "ون" || w.substr(w.size() - 4) == "ان");
+      const int after = t + 2 < sn_.tok_end ? slot_at_[t + 2 - sn_.tok_begin] : kNone;
+      // مسلحون فلسطينيون: the adjective names the subject's side; امرأتان النار: nobody.
+      if (plain && hits.empty() && human_plural && after == kNone) return kNone;
+    }
     for (uint32_t i = t + 1; i < c.end && i <= t + 6; ++i) {
       const int k = slot_at_[i - sn_.tok_begin];
       if (k == kNone || v_.slots[k].first != i) continue;
@@ -480,7 +517,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
         }
         if (need_at == t) continue;
       }
-      tr = {t, h.pattern, need_at, h.future, h.coordinated, h.possessive};
+      tr = {t, h.pattern, need_at, h.future, h.coordinated, h.possessive, h.first_person};
       found = true;
       break;
     }
@@ -506,8 +543,10 @@ void SentenceCoder::Run(std::vector<Event>* out) {
       tgt = Subject(tr, as_subject, c, &qt);
       if (src == kNone || tgt == kNone) continue;
     } else {
-      src = Subject(tr, p, c, &qs);
-      if (src == kNone && c.begin > sn_.tok_begin && !(lx_.Markers(v_.toks[c.begin - 1].key) & kComp)) {
+      // A first-person verb in a quote has its speaker as subject, never the actor after it.
+      const bool speaker_acts = tr.first_person && QuoteSpeakerAt(t) != UINT32_MAX;
+      if (!speaker_acts) src = Subject(tr, p, c, &qs);
+      if (src == kNone && !speaker_acts && c.begin > sn_.tok_begin && !(lx_.Markers(v_.toks[c.begin - 1].key) & kComp)) {
         // A clause after حيث/كما/فيما without its own subject continues the sentence's
         // subject: the first actor of the sentence without a preposition.
         for (uint32_t i = sn_.slot_begin; i < sn_.slot_end && src == kNone; ++i)
@@ -551,6 +590,14 @@ void SentenceCoder::Run(std::vector<Event>* out) {
             qs = 0.8;
             break;
           }
+      // "سوف نثير هذا الأمر لدى السلطات": a first-person verb in a quote is its speaker's.
+      if (srcs.empty() && tr.first_person) {
+        const uint32_t sp = QuoteSpeakerAt(t);
+        if (sp != UINT32_MAX) {
+          srcs.push_back(sp);
+          qs = 0.8;
+        }
+      }
       // استقبل الملك X ... . وبحث معه ...: a coordinated verb opening a sentence with no
       // subject of its own continues the previous sentence's (last event's) source.
       if (srcs.empty() && tr.coord && p.pos == 'V' && t <= sn_.tok_begin + 1 && ElidedSubjectFollows(t)) {
