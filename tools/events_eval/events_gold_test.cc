@@ -8,12 +8,16 @@
 namespace marsad::events_eval {
 namespace {
 
-// Measured 2026-11-23 with the actors stage of that day (docs/EVENTS.md): root P 0.917
-// R 0.508, full code P 0.889 R 0.492, quotes P 0.984 R 0.976. The floors leave room for
-// changes in the actors stage, which decides which names are actors at all.
-constexpr double kRootPrecisionFloor = 0.80, kRootRecallFloor = 0.42;
-constexpr double kCodePrecisionFloor = 0.75, kCodeRecallFloor = 0.40;
-constexpr double kQuotePrecisionFloor = 0.90, kQuoteRecallFloor = 0.90;
+// Measured 2026-11-23 (session 14) with the actors stage of that day (docs/EVENTS.md):
+// dev root P 0.932 R 0.631, full code P 0.909 R 0.615, quotes P 0.984 R 0.976; blind
+// held-out (heldout.tsv, 11 events, 31 quotes) root P 1.0 R 0.273, quotes P 0.848
+// R 0.903. The floors leave room for changes in the actors stage, which decides which
+// names are actors at all; the held-out floors are loose (11 events: one event is 9 points).
+constexpr double kRootPrecisionFloor = 0.85, kRootRecallFloor = 0.58;
+constexpr double kCodePrecisionFloor = 0.80, kCodeRecallFloor = 0.56;
+constexpr double kQuotePrecisionFloor = 0.93, kQuoteRecallFloor = 0.93;
+constexpr double kHeldOutRootPrecisionFloor = 0.60, kHeldOutRootRecallFloor = 0.18;
+constexpr double kHeldOutQuotePrecisionFloor = 0.75, kHeldOutQuoteRecallFloor = 0.80;
 
 TEST(EventsGold, PrecisionRecallFloors) {
   auto coder = events::EventCoder::LoadDefault();
@@ -33,6 +37,24 @@ TEST(EventsGold, PrecisionRecallFloors) {
   EXPECT_GE(rep.code.recall(), kCodeRecallFloor);
   EXPECT_GE(rep.quotes.precision(), kQuotePrecisionFloor);
   EXPECT_GE(rep.quotes.recall(), kQuoteRecallFloor);
+}
+
+TEST(EventsGold, HeldOutFloors) {  // annotated blind, before the coder ran on these articles
+  auto coder = events::EventCoder::LoadDefault();
+  ASSERT_TRUE(coder.ok()) << coder.status().ToString();
+  auto finder = ActorResolverFinder();
+  ASSERT_TRUE(finder.ok()) << finder.status().ToString();
+  auto gold = LoadGold(std::string(MARSAD_SOURCE_DIR) + "/eval/gold/events/heldout.tsv");
+  ASSERT_TRUE(gold.ok()) << gold.status().ToString();
+  ASSERT_GE(gold.value().size(), 14u);
+  auto r = Evaluate(*coder.value(), finder.value(), gold.value(), MARSAD_SHARED_DIR);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const Report& rep = r.value();
+  for (const std::string& e : rep.errors) std::printf("%s\n", e.c_str());
+  EXPECT_GE(rep.root.precision(), kHeldOutRootPrecisionFloor);
+  EXPECT_GE(rep.root.recall(), kHeldOutRootRecallFloor);
+  EXPECT_GE(rep.quotes.precision(), kHeldOutQuotePrecisionFloor);
+  EXPECT_GE(rep.quotes.recall(), kHeldOutQuoteRecallFloor);
 }
 
 }  // namespace
