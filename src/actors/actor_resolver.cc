@@ -33,6 +33,13 @@ std::string NerType(std::string_view t) {
   return "OTHER";
 }
 
+// True when [start, end) lies inside a NER PERSON span that begins before it.
+bool InsidePersonName(const std::vector<NameSpan>& spans, uint32_t start, uint32_t end) {
+  for (const NameSpan& s : spans)
+    if (s.start < start && end <= s.end && NerType(s.type) == "PERSON") return true;
+  return false;
+}
+
 // The state of one Resolve call: entities so far, role bindings, recent countries.
 class Doc {
  public:
@@ -239,6 +246,9 @@ std::vector<Entity> ActorResolver::Resolve(std::string_view text, const std::opt
                             (p.kind == PatternKind::kAdjective && kb.Vetoed("*adj", prev)))) {
         continue;
       }
+      // اللواء منصور التركي: a country adjective inside a person's name, after its first
+      // word, is a family name (nisba), not the country.
+      if (p.kind == PatternKind::kAdjective && InsidePersonName(ner_spans, hits[k].start, hits[k].end)) continue;
       if (!p.needs_context) {
         chosen[k] = &p;
         break;

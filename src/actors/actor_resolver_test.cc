@@ -161,6 +161,16 @@ TEST(ActorResolver, OrganisationsAndTheirOfficers) {
   EXPECT_TRUE(m.count("GCC"));
 }
 
+TEST(ActorResolver, CountryAdjectiveInsideAPersonsNameIsASurname) {
+  const std::string t = "وقال اللواء منصور التركي المتحدث باسم الشرطة إن الحادث قيد التحقيق. وزار الرئيس التركي أنقرة.";
+  const uint32_t s = Cp(t, "منصور");
+  const std::vector<NameSpan> ner = {{s, s + 12, "PER", 0.9}};
+  auto m = ById(R().Resolve(t, "2015-08-01", ner));
+  // The only Turkish mention left is the president's title, not the general's surname.
+  for (const auto& [id, e] : m)
+    for (const Mention& men : e.mentions) EXPECT_NE(men.start, Cp(t, "التركي")) << id;
+}
+
 TEST(ActorResolver, NerNamesGetStableIdsAndSurnames) {
   const std::string t = "وقال بالاز جارابيك الدبلوماسي السابق إن الوضع صعب. وأضاف جارابيك: الفضيحة كبيرة.";
   const uint32_t s = Cp(t, "بالاز");
