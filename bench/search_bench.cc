@@ -1,6 +1,7 @@
 // Search latency over an ingested database (docs/SEARCH.md). Build the database first:
 //   build/marsad ingest ../shared/data/corpus/saudinewsnet --db /tmp/snn.db
-// then: build/bench/search_bench [--benchmark_filter=...]   (MARSAD_SEARCH_DB overrides the path)
+// then: build/bench/search_bench [--benchmark_filter=...]   (MARSAD_SEARCH_DB overrides the path;
+// a postgresql://... URL there times the PostgreSQL store's search, docs/SCALE-OUT.md)
 // BM_Query/<n> times one query of the mix; BM_Mix runs the whole mix each iteration and
 // reports p50/p95/max latency over all queries as counters (milliseconds).
 #include <benchmark/benchmark.h>
@@ -12,10 +13,13 @@
 #include <string>
 #include <vector>
 
+#include "pgstore/pg_search.h"
+#include "pgstore/pg_store.h"
 #include "search/searcher.h"
 
 namespace {
 
+using marsad::search::Backend;
 using marsad::search::Query;
 using marsad::search::Searcher;
 
@@ -55,26 +59,42 @@ double ThreadCpuMillis() {
   return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
-std::unique_ptr<Searcher>& Shared(benchmark::State& state) {
-  static std::unique_ptr<Searcher> s;
+// The searcher of DbPath(): an SQLite file or a PostgreSQL URL.
+struct Shared {
+  std::unique_ptr<Searcher> sqlite;
+  std::unique_ptr<Backend> pg;
+  explicit operator bool() const { return sqlite || pg; }
+  marsad::Result<marsad::search::Results> Search(const Query& q) {
+    return pg ? marsad::search::Search(*pg, q) : sqlite->Search(q);
+  }
+};
+
+Shared& GetShared(benchmark::State& state) {
+  static Shared s;
   if (!s) {
+    if (marsad::pgstore::IsPostgresUrl(DbPath())) {
+      auto opened = marsad::pgstore::OpenPgSearch(DbPath());
+      if (opened.ok()) s.pg = std::move(opened).value();
+      if (!opened.ok()) state.SkipWithError(("cannot open " + DbPath() + ": " + opened.status().message()).c_str());
+      return s;
+    }
     auto opened = Searcher::Open(DbPath());
     if (!opened.ok()) {
       state.SkipWithError(("cannot open " + DbPath() + ": " + opened.status().message()).c_str());
       return s;
     }
-    s = std::move(opened).value();
+    s.sqlite = std::move(opened).value();
   }
   return s;
 }
 
 void BM_Query(benchmark::State& state) {
-  auto& s = Shared(state);
+  auto& s = GetShared(state);
   if (!s) return;
   const Query q = Mix()[static_cast<size_t>(state.range(0))];
   size_t total = 0;
   for (auto _ : state) {
-    auto r = s->Search(q);
+    auto r = s.Search(q);
     if (!r.ok()) {
       state.SkipWithError(r.status().message().c_str());
       return;
@@ -88,7 +108,7 @@ void BM_Query(benchmark::State& state) {
 BENCHMARK(BM_Query)->DenseRange(0, 26)->Unit(benchmark::kMillisecond);
 
 void BM_Mix(benchmark::State& state) {
-  auto& s = Shared(state);
+  auto& s = GetShared(state);
   if (!s) return;
   const std::vector<Query> mix = Mix();
   std::vector<double> ms, cpu_ms;
@@ -96,7 +116,7 @@ void BM_Mix(benchmark::State& state) {
     for (const Query& q : mix) {
       const auto t0 = std::chrono::steady_clock::now();
       const double c0 = ThreadCpuMillis();
-      auto r = s->Search(q);
+      auto r = s.Search(q);
       cpu_ms.push_back(ThreadCpuMillis() - c0);
       ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
       if (!r.ok()) {
