@@ -1,5 +1,6 @@
 #include "pgstore/pg_search.h"
 
+#include <cstdint>
 #include <unordered_map>
 
 #include "pgstore/pg_conn.h"

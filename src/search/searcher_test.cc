@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "core/utf8.h"
+#include "search/snippets.h"
 #include "store/search_tokenizer.h"
 #include "store/sqlite_store.h"
 
@@ -261,6 +262,47 @@ TEST_F(SearcherTest, SchemaFourFilesIndexEachNewArticleOnce) {
   EXPECT_EQ(sqlite3_column_int(st, 0), 0) << "the per-row trigger is gone";
   sqlite3_finalize(st);
   sqlite3_close(db);
+}
+
+// DocumentMarker (the PostgreSQL store's snippets) marks a page of articles exactly as the
+// SQLite backend does: the same FTS5 functions over the same tokenizer. An article the
+// expression does not match gets its first words and no highlights.
+TEST_F(SearcherTest, DocumentMarkerMarksAsTheSqliteBackend) {
+  auto marker = DocumentMarker::Open();
+  ASSERT_TRUE(marker.ok()) << marker.status().message();
+  auto store = store::OpenSqliteStore(path_);
+  ASSERT_TRUE(store.ok());
+  for (const char* text : {"ترمب", "\"البيت الأبيض\"", "(هلسنكي OR الدنمارك) -ترفض", "غرين*"}) {
+    Query q;
+    q.text = text;
+    const Results r = Run(q);
+    ASSERT_FALSE(r.hits.empty()) << text;
+    std::vector<DocumentMarker::Doc> docs;
+    for (const Hit& h : r.hits) {
+      auto a = store.value()->GetArticle(h.article_id);
+      ASSERT_TRUE(a.ok() && a.value());
+      docs.push_back({a.value()->title.value_or(""), a.value()->text});
+    }
+    docs.push_back({"عنوان آخر", "نص لا يذكر شيئا مما سبق"});
+    auto marked = marker.value()->Mark(ParseQuery(text).value().fts, docs);
+    ASSERT_TRUE(marked.ok()) << marked.status().message();
+    ASSERT_EQ(marked.value().size(), docs.size());
+    for (size_t i = 0; i < r.hits.size(); ++i) {
+      const DocumentMarker::Marked& m = marked.value()[i];
+      EXPECT_EQ(m.snippet, r.hits[i].snippet) << text;
+      EXPECT_EQ(m.highlights, r.hits[i].highlights) << text;
+      EXPECT_EQ(m.title, r.hits[i].title) << text;
+      EXPECT_EQ(m.title_highlights, r.hits[i].title_highlights) << text;
+    }
+    EXPECT_EQ(marked.value().back().snippet, "نص لا يذكر شيئا مما سبق");
+    EXPECT_TRUE(marked.value().back().highlights.empty());
+  }
+  // A long unmatched text: its first 24 words and an ellipsis.
+  std::string words;
+  for (int i = 0; i < 30; ++i) words += "كلمة" + std::to_string(i) + " ";
+  auto marked = marker.value()->Mark(ParseQuery("ترمب").value().fts, {{"", words}});
+  ASSERT_TRUE(marked.ok());
+  EXPECT_EQ(marked.value()[0].snippet, words.substr(0, words.find(" كلمة24")) + "…");
 }
 
 TEST_F(SearcherTest, BadQueriesAndFilesAreErrors) {

@@ -24,7 +24,9 @@ std::string Lead(const std::string& text) {
     if (!space && !in_word && ++words > static_cast<size_t>(kSnippetTokens)) break;
     in_word = !space;
   }
-  return i < text.size() ? text.substr(0, i) + "…" : text;
+  if (i == text.size()) return text;
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '\t')) --i;
+  return text.substr(0, i) + "…";
 }
 
 }  // namespace
