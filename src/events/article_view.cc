@@ -166,11 +166,13 @@ ArticleView BuildView(const Article& article, const Lexicon& lx) {
       if (noun > 0 && s.prep == "ل" &&
           (of == "تابع" || of == "تابعه" || of == "التابع" || of == "التابعه" || of == "تابعين" || of == "التابعين")) {
         --noun;
-        // معسكر تدريب تابع لـ: a two-word head noun (its second word is a plain word)
-        const Tok& head2 = v.toks[noun - (noun > 0 ? 1 : 0)];
-        if (noun > 1 && head2.word && head2.sentence == v.toks[first].sentence && lx.Markers(head2.key) == 0 &&
-            !covered_by[noun - 1] && lx.Markers(v.toks[noun - 2].key) & kPrep)
-          --noun;
+        // معسكر تدريب تابع لـ: a two-word head noun after a preposition (its first word plain)
+        if (noun > 1) {
+          const Tok& head = v.toks[noun - 1];
+          if (head.word && head.sentence == v.toks[first].sentence && lx.Markers(head.key) == 0 && !covered_by[noun - 1] &&
+              (lx.Markers(v.toks[noun - 2].key) & kPrep))
+            --noun;
+        }
       }
       const Tok& nt = v.toks[noun];
       if (nt.word && nt.sentence == v.toks[first].sentence && lx.Markers(nt.key) == 0 && !covered_by[noun] &&

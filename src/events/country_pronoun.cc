@@ -5,22 +5,17 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "text/clitics.h"
+
 namespace marsad::events {
 namespace {
 
-// بلاده with its pronoun (match key), after stripping one or two proclitics.
+// بلاده with its pronoun (match key), with or without proclitics (وبلاده، لبلادها).
+// The substring test keeps the clitic analysis off almost every word.
 bool IsCountryPronoun(std::string_view w) {
-  for (int strip = 0; strip < 3; ++strip) {
-    if (w == "بلاده" || w == "بلادها" || w == "بلادهم" || w == "بلادهما") return true;
-    bool stripped = false;
-    for (std::string_view p : {"و", "ف", "ب", "ل"})
-      if (w.size() > p.size() && w.substr(0, p.size()) == p) {
-        w.remove_prefix(p.size());
-        stripped = true;
-        break;
-      }
-    if (!stripped) return false;
-  }
+  if (w.find("بلاد") == std::string_view::npos) return false;
+  for (const text::CliticSplit& c : text::CliticCandidates(w))
+    if (c.stem == "بلاده" || c.stem == "بلادها" || c.stem == "بلادهم" || c.stem == "بلادهما") return true;
   return false;
 }
 

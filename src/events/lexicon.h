@@ -45,6 +45,12 @@ enum MarkerBit : uint32_t {
   kSource = 8192, kFutScope = 16384, kNegScope = 32768,
 };
 
+// The pronoun forms of the complementiser أن/إن (match key: أنه، إنها، بأنهم) that open a
+// reported statement; the plain أن/إن/بأن are `comp` markers of markers.tsv.
+inline bool IsPronounComp(std::string_view w) {
+  return w == "انه" || w == "انها" || w == "بانه" || w == "بانها" || w == "انهم" || w == "بانهم" || w == "انهما";
+}
+
 struct StrHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }

@@ -10,11 +10,6 @@ constexpr int kNone = -1;
 bool Opens(char32_t c) { return c == U'«' || c == U'“' || c == U'"'; }
 char32_t CloserOf(char32_t c) { return c == U'«' ? U'»' : c == U'“' ? U'”' : U'"'; }
 
-// أن/إن/بأن and their pronoun forms (أنه، إنها، بأنهم) open a reported statement.
-bool IsPronounComp(std::string_view w) {
-  return w == "انه" || w == "انها" || w == "بانه" || w == "بانها" || w == "انهم" || w == "بانهم" || w == "انهما";
-}
-
 struct Speaker {
   int slot = kNone;   // slot index, or kNone
   std::string name;   // as written
@@ -66,7 +61,6 @@ class QuoteFinder {
       const Tok& tk = v_.toks[t];
       if (!tk.word || SlotStartingAt(t, sn) != kNone || lx_.Markers(tk.key) != 0 || lx_.Speech(tk.key) != SpeechKind::kNone)
         break;
-      if (t > sv + 1 && (lx_.Markers(tk.key) & kRole)) break;
       if (t + 1 < sn.tok_end && v_.toks[t + 1].word && (lx_.Markers(v_.toks[t + 1].key) & kRole)) {
         from = t + 1;
         break;

@@ -68,24 +68,22 @@ class SentenceCoder {
   void Emit(const Trigger& tr, const Pattern& p, uint32_t se, int64_t te, double conf, const std::string& mode,
             std::vector<Event>* out);
   void Locate(Event* e, const Trigger& tr, uint32_t se, int64_t te) const;
-  // After a sentence-opening verb, nothing names a subject of its own: a preposition or
-  // another function word, or an honorific standing for the last subject (وعبر سموه).
-  // "وطالب المجتمع الدولي" has its own subject (no actor): no elided subject.
+  // The index into Article::entities of the entity with this id, or UINT32_MAX.
+  uint32_t EntityIndex(const std::string& id) const {
+    for (uint32_t i = 0; i < cx_.article.entities.size(); ++i)
+      if (cx_.article.entities[i].id == id) return i;
+    return UINT32_MAX;
+  }
   // The entity index of the speaker of the quote holding token t, or UINT32_MAX.
   uint32_t QuoteSpeakerAt(uint32_t t) const {
     const Tok& tk = v_.toks[t];
-    for (const Quote& q : cx_.article.quotes) {
-      if (!q.speaker || tk.start < q.start || tk.end > q.end) continue;
-      for (uint32_t i = 0; i < cx_.article.entities.size(); ++i)
-        if (cx_.article.entities[i].id == *q.speaker) return i;
-    }
+    for (const Quote& q : cx_.article.quotes)
+      if (q.speaker && q.start <= tk.start && tk.end <= q.end) return EntityIndex(*q.speaker);
     return UINT32_MAX;
   }
-  // The word after the trigger is the pattern's مع/من with a pronoun (وبحث معه).
-  bool PrepPronounAfter(const Trigger& tr, const Pattern& p) const {
-    const uint32_t i = std::max(tr.tok, tr.consumed) + 1;
-    if (i >= sn_.tok_end || !v_.toks[i].word) return false;
-    const std::string_view w = v_.toks[i].key;
+  // w is the pattern's مع or من carrying a pronoun (معه، منها): the only prepositions whose
+  // pronoun is read as the last actor named (see PronounTarget).
+  static bool WithOrFromPronoun(const Pattern& p, std::string_view w) {
     for (const std::string& spec : p.targets)
       if ((spec == "مع" || spec == "من") && w.size() > spec.size() && w.substr(0, spec.size()) == spec) {
         const std::string_view rest = w.substr(spec.size());
@@ -93,6 +91,14 @@ class SentenceCoder {
       }
     return false;
   }
+  // The word after the trigger is such a pronoun (وبحث معه).
+  bool PrepPronounAfter(const Trigger& tr, const Pattern& p) const {
+    const uint32_t i = std::max(tr.tok, tr.consumed) + 1;
+    return i < sn_.tok_end && v_.toks[i].word && WithOrFromPronoun(p, v_.toks[i].key);
+  }
+  // After a sentence-opening verb, nothing names a subject of its own: a preposition or
+  // another function word, or an honorific standing for the last subject (وعبر سموه).
+  // "وطالب المجتمع الدولي" has its own subject (no actor): no elided subject.
   bool ElidedSubjectFollows(uint32_t t) const {
     if (t + 1 >= sn_.tok_end || !v_.toks[t + 1].word) return true;
     const std::string_view w = v_.toks[t + 1].key;
@@ -109,10 +115,7 @@ class SentenceCoder {
   uint32_t PreviousActor(const std::vector<Event>* out, bool source) const {
     if (out->empty() || s_ == 0 || out->back().evidence_start != v_.sentences[s_ - 1].start) return UINT32_MAX;
     const std::optional<std::string>& id = source ? out->back().source.entity : out->back().target.entity;
-    if (!id) return UINT32_MAX;
-    for (uint32_t i = 0; i < cx_.article.entities.size(); ++i)
-      if (cx_.article.entities[i].id == *id) return i;
-    return UINT32_MAX;
+    return id ? EntityIndex(*id) : UINT32_MAX;
   }
   std::vector<uint32_t> EntitiesOf(int slot) const {
     std::vector<uint32_t> out;
@@ -161,23 +164,21 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
     // الولايات المتحدة التي فرضت عقوبات: a verb right after a relative pronoun has the
     // noun before the pronoun as subject, whatever preposition that noun carries.
     const std::string_view rel = v_.toks[t - 1].key;
-    // التي ساندتها باكستان: an actor right after the verb is its subject (the antecedent
-    // is then the object).
-    // (الذي يحمل حماس مسؤولية: no pronoun on the verb, the antecedent acts on Hamas.)
-    const int next = t + 1 < sn_.tok_end ? slot_at_[t + 1 - sn_.tok_begin] : kNone;
-    auto ends = [&](std::string_view suf) {
-      const std::string_view w = v_.toks[t].key;
-      return w.size() > suf.size() + 4 && w.substr(w.size() - suf.size()) == suf;
-    };
-    const bool object_pronoun = ends("ها") || ends("هم") || ends("هما") || ends("ته") || ends("وه");
-    const bool own_subject = object_pronoun && next != kNone && Usable(next) && PrepOf(next).empty();
-    if ((rel == "الذي" || rel == "التي" || rel == "الذين") && own_subject) {
-      *q = 0.9;
-      return static_cast<int>(v_.slots[next].group);
-    }
-    if ((rel == "الذي" || rel == "التي" || rel == "الذين") && !own_subject) {
-      const int k = slot_at_[t - 2 - sn_.tok_begin];
-      if (k != kNone && Usable(k) && v_.slots[k].last == t - 2 && !v_.slots[k].agent) {
+    if (rel == "الذي" || rel == "التي" || rel == "الذين") {
+      // التي ساندتها باكستان: a verb carrying an object pronoun with an actor right after it
+      // has that actor as subject (the antecedent is the object). الذي يحمل حماس مسؤولية:
+      // no pronoun on the verb, the antecedent acts on Hamas.
+      auto ends = [&](std::string_view suf) {
+        const std::string_view w = v_.toks[t].key;
+        return w.size() > suf.size() + 4 && w.substr(w.size() - suf.size()) == suf;
+      };
+      const bool object_pronoun = ends("ها") || ends("هم") || ends("هما") || ends("ته") || ends("وه");
+      const int next = t + 1 < sn_.tok_end ? slot_at_[t + 1 - sn_.tok_begin] : kNone;
+      const int before = slot_at_[t - 2 - sn_.tok_begin];
+      int k = kNone;
+      if (object_pronoun && next != kNone && Usable(next) && PrepOf(next).empty()) k = next;
+      else if (before != kNone && Usable(before) && v_.slots[before].last == t - 2 && !v_.slots[before].agent) k = before;
+      if (k != kNone) {
         *q = 0.9;
         return static_cast<int>(v_.slots[k].group);
       }
@@ -250,16 +251,19 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
   if (p.pos == 'V' || p.pos == 'W') {
     // أطلقت امرأتان النار على القنصلية: an indefinite noun that names nobody right after
     // the verb is the subject; the actor after it is no subject.
+    // مسلحون فلسطينيون: the adjective after it names the subject's side, so an actor
+    // right after the noun keeps the usual search. The cheap tests come first: this runs
+    // for every verb trigger.
     if (t + 1 < c.end && slot_at_[t + 1 - sn_.tok_begin] == kNone && v_.toks[t + 1].word) {
       const std::string_view w = v_.toks[t + 1].key;
-      const bool plain = lx_.Markers(w) == 0 && lx_.Weekday(w) == 0 && w.rfind("ال", 0) != 0 &&
-                         lx_.Speech(w) == SpeechKind::kNone && !v_.toks[t + 1].key.empty();
-      std::vector<TriggerHit> hits;
-      if (plain) lx_.Lookup(w, &hits);
       const bool human_plural = w.size() > 8 && (w.substr(w.size() - 4) == "ون" || w.substr(w.size() - 4) == "ان");
       const int after = t + 2 < sn_.tok_end ? slot_at_[t + 2 - sn_.tok_begin] : kNone;
-      // مسلحون فلسطينيون: the adjective names the subject's side; امرأتان النار: nobody.
-      if (plain && hits.empty() && human_plural && after == kNone) return kNone;
+      if (human_plural && after == kNone && lx_.Markers(w) == 0 && lx_.Weekday(w) == 0 && w.rfind("ال", 0) != 0 &&
+          lx_.Speech(w) == SpeechKind::kNone) {
+        std::vector<TriggerHit> hits;
+        lx_.Lookup(w, &hits);
+        if (hits.empty()) return kNone;
+      }
     }
     for (uint32_t i = t + 1; i < c.end && i <= t + 6; ++i) {
       const int k = slot_at_[i - sn_.tok_begin];
@@ -282,17 +286,7 @@ int SentenceCoder::PronounTarget(const Trigger& tr, const Pattern& p, const Clau
   const uint32_t t = tr.tok;
   for (uint32_t i = std::max(t, tr.consumed) + 1; i < c.end && i <= t + 4; ++i) {
     if (slot_at_[i - sn_.tok_begin] != kNone) return kNone;  // an actor is named: not a pronoun's
-    if (!v_.toks[i].word) continue;
-    const std::string_view w = v_.toks[i].key;
-    bool pronoun = false;
-    for (const std::string& spec : p.targets) {
-      if (spec != "مع" && spec != "من") continue;
-      if (w.size() > spec.size() && w.substr(0, spec.size()) == spec) {
-        const std::string_view rest = w.substr(spec.size());
-        pronoun |= rest == "ه" || rest == "ها" || rest == "هم" || rest == "هما";
-      }
-    }
-    if (!pronoun) continue;
+    if (!v_.toks[i].word || !WithOrFromPronoun(p, v_.toks[i].key)) continue;
     for (uint32_t k = sn_.slot_end; k > sn_.slot_begin; --k) {
       const Slot& sl = v_.slots[k - 1];
       if (sl.first >= t || !Usable(static_cast<int>(k - 1))) continue;
@@ -391,8 +385,7 @@ std::string SentenceCoder::Mode(const Trigger& tr, const Pattern& p) const {
     const Tok& k = v_.toks[i - 1];
     const uint32_t m = lx_.Markers(k.key);
     if (m & kBound) break;
-    if ((m & kComp) || k.key == "انه" || k.key == "انها" || k.key == "بانه" || k.key == "بانها" || k.key == "انهم")
-      comp_seen = true;
+    if ((m & kComp) || IsPronounComp(k.key)) comp_seen = true;
     if (m & kHypo) hypo = true;
     if (m & kFutScope) fut = true;  // توقع أن ... تساعد: an expected event, not a done one
     if ((m & kNegScope) && comp_seen) neg = true;  // نفى أن تكون تركيا تساعد: a denied event
