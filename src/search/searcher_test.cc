@@ -1,5 +1,6 @@
 // Search over a small store: variants, ranking, filters, grouping, highlights, migration.
 #include "search/searcher.h"
+#include "search/search_test_util.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -17,13 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Article Make(const std::string& id, const std::string& title, const std::string& text, const std::string& source,
-             const std::string& date, std::optional<std::string> story = std::nullopt) {
-  Article a;
-  a.id = id, a.input = "in/" + id, a.title = title, a.text = text, a.source = source, a.published = date;
-  a.content_hash = id, a.story_id = std::move(story);
-  return a;
-}
+using testing::MakeArticle;
 
 // The text of [start, end) code points of s.
 std::string Cut(const std::string& s, Span span) {
@@ -39,15 +34,15 @@ class SearcherTest : public ::testing::Test {
     fs::create_directories(dir_);
     path_ = (dir_ / "s.db").string();
     std::vector<Article> batch = {
-        Make("a1", "ترامب يلتقي بوتين في هلسنكي", "قال الرئيس الأمريكي دونالد ترامب إن اللقاء كان جيدا.",
+        MakeArticle("a1", "ترامب يلتقي بوتين في هلسنكي", "قال الرئيس الأمريكي دونالد ترامب إن اللقاء كان جيدا.",
              "Okaz", "2015-07-21", "s1"),
-        Make("a2", "قمة هلسنكي", "التقى الرئيس الأمريكي دونالد ترمب الرئيس الروسي في العاصمة الفنلندية.",
+        MakeArticle("a2", "قمة هلسنكي", "التقى الرئيس الأمريكي دونالد ترمب الرئيس الروسي في العاصمة الفنلندية.",
              "Asharq Al-Awsat", "2015-07-22", "s1"),
-        Make("a3", "الدنمارك ترفض بيع غرينلاند", "رفضت الحكومة الدنماركية عرضا لشراء جزيرة غرينلاند.",
+        MakeArticle("a3", "الدنمارك ترفض بيع غرينلاند", "رفضت الحكومة الدنماركية عرضا لشراء جزيرة غرينلاند.",
              "Okaz", "2015-08-01"),
-        Make("a4", "أخبار الطقس", "تشهد جرينلاند موجة حر غير مسبوقة هذا الصيف، وفق البيت الأبيض.", "Al-Riyadh",
+        MakeArticle("a4", "أخبار الطقس", "تشهد جرينلاند موجة حر غير مسبوقة هذا الصيف، وفق البيت الأبيض.", "Al-Riyadh",
              "2015-08-05"),
-        Make("a5", "البيت الأبيض يعلق", "أصدر البيت الأبيض بيانا عن الاقتصاد، ولم يذكر ترامب.", "Okaz",
+        MakeArticle("a5", "البيت الأبيض يعلق", "أصدر البيت الأبيض بيانا عن الاقتصاد، ولم يذكر ترامب.", "Okaz",
              "2015-08-10"),
     };
     Entity e;
@@ -196,7 +191,7 @@ TEST_F(SearcherTest, NewArticlesAreSearchableAtOnceAndOldDatabasesGetTheIndex) {
     auto store = store::OpenSqliteStore(path_);
     ASSERT_TRUE(store.ok());
     store::PutResult put;
-    ASSERT_TRUE(store.value()->PutArticles({Make("a6", "زيلينسكي", "كييف", "Okaz", "2015-09-01")}, &put).ok());
+    ASSERT_TRUE(store.value()->PutArticles({MakeArticle("a6", "زيلينسكي", "كييف", "Okaz", "2015-09-01")}, &put).ok());
   }
   EXPECT_EQ(Ids(Run("زيلنسكي")), (std::vector<std::string>{"a6"}));
   // Turn the file back into a schema 3 database (no index), as an older marsad left it.
@@ -236,12 +231,12 @@ TEST_F(SearcherTest, SchemaFourFilesIndexEachNewArticleOnce) {
     auto store = store::OpenSqliteStore(path_);  // migrates to schema 5
     ASSERT_TRUE(store.ok()) << store.status().message();
     store::PutResult put;
-    ASSERT_TRUE(store.value()->PutArticles({Make("a6", "زيلينسكي", "كييف", "Okaz", "2015-09-01"),
-                                            Make("a7", "ترمب في كييف", "زار ترامب كييف", "Okaz", "2015-09-02")},
+    ASSERT_TRUE(store.value()->PutArticles({MakeArticle("a6", "زيلينسكي", "كييف", "Okaz", "2015-09-01"),
+                                            MakeArticle("a7", "ترمب في كييف", "زار ترامب كييف", "Okaz", "2015-09-02")},
                                            &put).ok());
     EXPECT_EQ(put.inserted, 2u);
     // Already stored: nothing is indexed twice.
-    ASSERT_TRUE(store.value()->PutArticles({Make("a7", "ترمب في كييف", "زار ترامب كييف", "Okaz", "2015-09-02")},
+    ASSERT_TRUE(store.value()->PutArticles({MakeArticle("a7", "ترمب في كييف", "زار ترامب كييف", "Okaz", "2015-09-02")},
                                            &put).ok());
     EXPECT_EQ(put.already_present, 1u);
   }

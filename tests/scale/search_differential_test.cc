@@ -17,6 +17,7 @@
 #include "pgstore/pg_search.h"
 #include "pgstore/pg_store.h"
 #include "search/searcher.h"
+#include "search/search_test_util.h"
 #include "store/sqlite_store.h"
 
 namespace marsad {
@@ -24,36 +25,30 @@ namespace {
 
 using scale_test::LocalServices;
 
-Article Make(const std::string& id, const std::string& title, const std::string& text, const std::string& source,
-             const std::string& date, std::optional<std::string> story = std::nullopt) {
-  Article a;
-  a.id = id, a.input = "in/" + id, a.title = title, a.text = text, a.source = source, a.published = date;
-  a.content_hash = id, a.story_id = std::move(story);
-  return a;
-}
+using search::testing::MakeArticle;
 
 std::vector<Article> Corpus() {
   std::vector<Article> v = {
-      Make("k1", "الكرملين يرد على واشنطن", "قال المتحدث باسم الكرملين إن موسكو سترد على العقوبات.", "Okaz",
+      MakeArticle("k1", "الكرملين يرد على واشنطن", "قال المتحدث باسم الكرملين إن موسكو سترد على العقوبات.", "Okaz",
            "2015-07-01", "s-kremlin"),
-      Make("k2", "موسكو تحذر", "وأعلن الكرملين أمس أن الرئيس بوتين سيلتقي نظيره الأمريكي.", "Al Riyadh", "2015-07-03",
+      MakeArticle("k2", "موسكو تحذر", "وأعلن الكرملين أمس أن الرئيس بوتين سيلتقي نظيره الأمريكي.", "Al Riyadh", "2015-07-03",
            "s-kremlin"),
-      Make("k3", "بيان روسي", "وللكرملين موقف واضح من الأزمة، بحسب مصادر في موسكو.", "Okaz", "2015-07-09"),
-      Make("t1", "ترامب يلتقي بوتين في هلسنكي", "قال الرئيس الأمريكي دونالد ترامب إن اللقاء كان جيدا.", "Okaz",
+      MakeArticle("k3", "بيان روسي", "وللكرملين موقف واضح من الأزمة، بحسب مصادر في موسكو.", "Okaz", "2015-07-09"),
+      MakeArticle("t1", "ترامب يلتقي بوتين في هلسنكي", "قال الرئيس الأمريكي دونالد ترامب إن اللقاء كان جيدا.", "Okaz",
            "2015-07-21", "s-summit"),
-      Make("t2", "قمة هلسنكي", "التقى الرئيس الأمريكي دونالد ترمب الرئيس الروسي في العاصمة الفنلندية.",
+      MakeArticle("t2", "قمة هلسنكي", "التقى الرئيس الأمريكي دونالد ترمب الرئيس الروسي في العاصمة الفنلندية.",
            "Asharq Al-Awsat", "2015-07-22", "s-summit"),
-      Make("t3", "وترامب يغرد", "كتب ترامب تغريدة عن الاقتصاد الأمريكي والنفط.", "Al Riyadh", "2015-08-02"),
-      Make("g1", "الدنمارك ترفض بيع غرينلاند", "رفضت الحكومة الدنماركية عرضا لشراء جزيرة غرينلاند.", "Okaz",
+      MakeArticle("t3", "وترامب يغرد", "كتب ترامب تغريدة عن الاقتصاد الأمريكي والنفط.", "Al Riyadh", "2015-08-02"),
+      MakeArticle("g1", "الدنمارك ترفض بيع غرينلاند", "رفضت الحكومة الدنماركية عرضا لشراء جزيرة غرينلاند.", "Okaz",
            "2015-08-01"),
-      Make("g2", "أخبار الطقس", "تشهد جرينلاند موجة حر غير مسبوقة هذا الصيف، وفق البيت الأبيض.", "Al Riyadh",
+      MakeArticle("g2", "أخبار الطقس", "تشهد جرينلاند موجة حر غير مسبوقة هذا الصيف، وفق البيت الأبيض.", "Al Riyadh",
            "2015-08-05"),
-      Make("w1", "البيت الأبيض يعلق", "أصدر البيت الأبيض بيانا عن الاقتصاد، ولم يذكر ترامب.", "Okaz", "2015-08-10"),
-      Make("w2", "بيت جديد", "اشترى الرجل بيتا أبيض اللون في الرياض.", "Okaz", "2015-08-11"),
-      Make("w3", "الأبيض والبيت", "الأبيض لون البيت القديم.", "Al Madina", "2015-08-12"),
-      Make("e1", "Covid-19 update", "The WHO said covid-19 cases fell; الاتفاقيات النفطية مستمرة.", "Okaz",
+      MakeArticle("w1", "البيت الأبيض يعلق", "أصدر البيت الأبيض بيانا عن الاقتصاد، ولم يذكر ترامب.", "Okaz", "2015-08-10"),
+      MakeArticle("w2", "بيت جديد", "اشترى الرجل بيتا أبيض اللون في الرياض.", "Okaz", "2015-08-11"),
+      MakeArticle("w3", "الأبيض والبيت", "الأبيض لون البيت القديم.", "Al Madina", "2015-08-12"),
+      MakeArticle("e1", "Covid-19 update", "The WHO said covid-19 cases fell; الاتفاقيات النفطية مستمرة.", "Okaz",
            "2015-09-01"),
-      Make("n0", "", "مقال بلا عنوان عن النفط والاقتصاد", "Okaz", "2015-09-02"),
+      MakeArticle("n0", "", "مقال بلا عنوان عن النفط والاقتصاد", "Okaz", "2015-09-02"),
   };
   Entity usa;
   usa.id = "USA", usa.name_en = "United States", usa.name_ar = "الولايات المتحدة", usa.type = "GPE";
@@ -63,7 +58,7 @@ std::vector<Article> Corpus() {
   for (int i = 0; i < 40; ++i) {
     std::optional<std::string> story;
     if (i % 3 == 0) story = "s-oil-" + std::to_string(i % 4);
-    v.push_back(Make("o" + std::to_string(i), i % 5 == 0 ? "أسعار النفط اليوم" : "تقرير اقتصادي",
+    v.push_back(MakeArticle("o" + std::to_string(i), i % 5 == 0 ? "أسعار النفط اليوم" : "تقرير اقتصادي",
                      "ارتفعت أسعار النفط " + std::string(i % 2 ? "والغاز " : "") + "في الأسواق العالمية يوم " +
                          std::to_string(i) + ".",
                      i % 2 ? "Okaz" : "Al Riyadh", "2015-10-" + std::string(i < 9 ? "0" : "") + std::to_string(i % 28 + 1),

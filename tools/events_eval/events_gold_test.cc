@@ -19,18 +19,25 @@ constexpr double kQuotePrecisionFloor = 0.93, kQuoteRecallFloor = 0.93;
 constexpr double kHeldOutRootPrecisionFloor = 0.60, kHeldOutRootRecallFloor = 0.18;
 constexpr double kHeldOutQuotePrecisionFloor = 0.75, kHeldOutQuoteRecallFloor = 0.80;
 
-TEST(EventsGold, PrecisionRecallFloors) {
+// Scores the events stage on eval/gold/events/<file> (at least min_docs articles) and
+// prints the errors; fatal failures leave *rep untouched.
+void Score(const std::string& file, size_t min_docs, Report* rep) {
   auto coder = events::EventCoder::LoadDefault();
   ASSERT_TRUE(coder.ok()) << coder.status().ToString();
   auto finder = ActorResolverFinder();
   ASSERT_TRUE(finder.ok()) << finder.status().ToString();
-  auto gold = LoadGold(std::string(MARSAD_SOURCE_DIR) + "/eval/gold/events/gold.tsv");
+  auto gold = LoadGold(std::string(MARSAD_SOURCE_DIR) + "/eval/gold/events/" + file);
   ASSERT_TRUE(gold.ok()) << gold.status().ToString();
-  ASSERT_GE(gold.value().size(), 43u);
+  ASSERT_GE(gold.value().size(), min_docs);
   auto r = Evaluate(*coder.value(), finder.value(), gold.value(), MARSAD_SHARED_DIR);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
-  const Report& rep = r.value();
-  for (const std::string& e : rep.errors) std::printf("%s\n", e.c_str());
+  *rep = std::move(r).value();
+  for (const std::string& e : rep->errors) std::printf("%s\n", e.c_str());
+}
+
+TEST(EventsGold, PrecisionRecallFloors) {
+  Report rep;
+  ASSERT_NO_FATAL_FAILURE(Score("gold.tsv", 43, &rep));
   EXPECT_GE(rep.root.precision(), kRootPrecisionFloor);
   EXPECT_GE(rep.root.recall(), kRootRecallFloor);
   EXPECT_GE(rep.code.precision(), kCodePrecisionFloor);
@@ -40,17 +47,8 @@ TEST(EventsGold, PrecisionRecallFloors) {
 }
 
 TEST(EventsGold, HeldOutFloors) {  // annotated blind, before the coder ran on these articles
-  auto coder = events::EventCoder::LoadDefault();
-  ASSERT_TRUE(coder.ok()) << coder.status().ToString();
-  auto finder = ActorResolverFinder();
-  ASSERT_TRUE(finder.ok()) << finder.status().ToString();
-  auto gold = LoadGold(std::string(MARSAD_SOURCE_DIR) + "/eval/gold/events/heldout.tsv");
-  ASSERT_TRUE(gold.ok()) << gold.status().ToString();
-  ASSERT_GE(gold.value().size(), 14u);
-  auto r = Evaluate(*coder.value(), finder.value(), gold.value(), MARSAD_SHARED_DIR);
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
-  const Report& rep = r.value();
-  for (const std::string& e : rep.errors) std::printf("%s\n", e.c_str());
+  Report rep;
+  ASSERT_NO_FATAL_FAILURE(Score("heldout.tsv", 14, &rep));
   EXPECT_GE(rep.root.precision(), kHeldOutRootPrecisionFloor);
   EXPECT_GE(rep.root.recall(), kHeldOutRootRecallFloor);
   EXPECT_GE(rep.quotes.precision(), kHeldOutQuotePrecisionFloor);
