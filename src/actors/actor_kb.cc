@@ -77,7 +77,7 @@ Result<std::unique_ptr<ActorKb>> ActorKb::Load() {
   auto kb = std::make_unique<ActorKb>();
   for (Status s : {kb->LoadCountries(), kb->LoadCountryNames(), kb->LoadEntities("organisations.tsv", "ORG"),
                    kb->LoadEntities("media.tsv", "MEDIA"), kb->LoadPeople(), kb->LoadOffices(),
-                   kb->LoadRolePhrases()}) {
+                   kb->LoadRolePhrases(), kb->LoadPlaces()}) {
     if (!s.ok()) return s;
   }
   if (kb->entities_.empty()) return Status::NotFound("data/actors/countries.tsv is empty or not embedded");
@@ -215,7 +215,7 @@ Status ActorKb::LoadOffices() {
 }
 
 // form, kind, value, english. Kinds: title, sector, counterpart, side, pair, locative,
-// veto (value = the form it cancels when this word comes just before), rolename.
+// placehead, veto (value = the form it cancels when this word comes just before), rolename.
 Status ActorKb::LoadRolePhrases() {
   for (const Row& r : Rows("role_phrases.tsv")) {
     if (r.f.size() < 2) return Bad(r, "want form, kind, value, english");
@@ -223,6 +223,10 @@ Status ActorKb::LoadRolePhrases() {
     KbPattern p{PatternKind::kTitle, 0, false, Field(r, 2), ""};
     if (kind == "locative") {
       locatives_.insert(text::MatchKey(r.f[0]));
+      continue;
+    }
+    if (kind == "placehead") {
+      place_heads_.insert(text::MatchKey(r.f[0]));
       continue;
     }
     if (kind == "veto") {
@@ -248,6 +252,27 @@ Status ActorKb::LoadRolePhrases() {
       return Bad(r, "unknown kind " + kind);
     }
     AddPattern(r.f[0], p);
+  }
+  return Status::Ok();
+}
+
+// iso3 or -, kind[:ctx] (city, region, water), forms, name_en, note. Each place is its own
+// LOC entity "loc:ISO3:Name" ("loc:Name" without a country), like a capital read as a place.
+Status ActorKb::LoadPlaces() {
+  for (const Row& r : Rows("places.tsv")) {
+    if (r.f.size() < 4 || r.f[3].empty()) return Bad(r, "want iso3 or -, kind, forms, name_en");
+    const std::string country = r.f[0] == "-" ? "" : r.f[0];
+    if (!country.empty() && Find(country) == nullptr) return Bad(r, "unknown country " + country);
+    std::string kind = r.f[1];
+    const bool ctx = kind.size() > 4 && kind.compare(kind.size() - 4, 4, ":ctx") == 0;
+    if (ctx) kind.resize(kind.size() - 4);
+    if (kind != "city" && kind != "region" && kind != "water") return Bad(r, "unknown kind " + kind);
+    const std::vector<std::string> forms = Forms(r.f[2]);
+    if (forms.empty()) return Bad(r, "no Arabic form");
+    const std::string id = "loc:" + (country.empty() ? "" : country + ":") + r.f[3];
+    if (by_id_.count(id) != 0) return Bad(r, "place " + id + " listed twice");
+    const uint32_t idx = AddEntity({id, r.f[3], forms[0], "LOC", country, "", false});
+    for (const std::string& f : forms) AddPattern(f, {PatternKind::kPlace, idx, ctx, "", ""});
   }
   return Status::Ok();
 }

@@ -34,6 +34,7 @@ enum class PatternKind : uint8_t {
   kCounterpart,  // نظيره + adjective: same office in another country
   kSide,         // الجانب + adjective: that country's government
   kPair,         // البلدين / الجانبان: the last two countries; value = "GPE" or "GOV"
+  kPlace,        // city, region or sea (places.tsv): always a place (LOC), never a government
 };
 
 struct KbPattern {
@@ -68,6 +69,9 @@ class ActorKb {
   const KbOffice* OfficeOf(uint32_t person, std::string_view date) const;
   bool HasOffices(uint32_t person) const;
   bool IsLocative(std::string_view match_key_word) const { return locatives_.count(std::string(match_key_word)) != 0; }
+  // A noun that names the kind of place after it (مدينة، محافظة): it vouches for an
+  // ambiguous place name (مدينة صور).
+  bool IsPlaceHead(std::string_view match_key_word) const { return place_heads_.count(std::string(match_key_word)) != 0; }
   // True when `prev` (match key of the word before) cancels pattern form `form_key`.
   bool Vetoed(std::string_view form_key, std::string_view prev) const;
   // Arabic and English names of a CAMEO role (GOV -> حكومة / government).
@@ -80,6 +84,7 @@ class ActorKb {
   Status LoadPeople();
   Status LoadOffices();
   Status LoadRolePhrases();
+  Status LoadPlaces();
   uint32_t AddEntity(KbEntity e);
   void AddPattern(std::string_view form, KbPattern p);
 
@@ -91,6 +96,7 @@ class ActorKb {
   std::unordered_multimap<std::string, size_t> offices_by_key_;     // holder|office
   std::unordered_multimap<uint32_t, size_t> offices_by_person_;
   std::unordered_set<std::string> locatives_;
+  std::unordered_set<std::string> place_heads_;
   std::unordered_multimap<std::string, std::string> vetoes_;        // form key -> previous word
   std::unordered_map<std::string, std::pair<std::string, std::string>> role_names_;
 };

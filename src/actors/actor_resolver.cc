@@ -25,6 +25,20 @@ bool IsPerson(const KbPattern* p, const ActorKb& kb) {
   return p != nullptr && p->kind == PatternKind::kEntity && kb.entities()[p->entity].type == "PERSON";
 }
 
+// True when the text word carries an article the place name lacks: المشهد is not مشهد,
+// الحلب not حلب (the matcher strips ال like any proclitic).
+bool ArticleAdded(const TextToken& first, std::string_view form) {
+  const std::string key = text::MatchKey(form);
+  const std::string_view first_word = std::string_view(key).substr(0, key.find(' '));
+  const std::string_view word = first.key;
+  if (word.size() <= first_word.size() || word.substr(word.size() - first_word.size()) != first_word) return false;
+  const std::string_view prefix = word.substr(0, word.size() - first_word.size());
+  auto ends_with = [&](std::string_view x) {
+    return prefix.size() >= x.size() && prefix.substr(prefix.size() - x.size()) == x;
+  };
+  return ends_with("ال") || ends_with("لل");
+}
+
 std::string NerType(std::string_view t) {
   if (t == "PER" || t == "PERSON" || t == "B-PERS" || t == "PERS") return "PERSON";
   if (t == "ORG" || t == "ORGANIZATION") return "ORG";
@@ -218,6 +232,12 @@ std::vector<Entity> ActorResolver::Resolve(std::string_view text, const std::opt
     return hits[k].first > 0 ? scan.tokens[hits[k].first - 1].key : std::string_view();
   };
 
+  // "في X", "بـX": a locative word or a ب clitic right before hit k.
+  auto locative_before = [&](size_t k) {
+    const TextToken& first = scan.tokens[hits[k].first];
+    return kb.IsLocative(prev_word(k)) || (hits[k].start > first.start && first.key.substr(0, 2) == "ب");
+  };
+
   // Pass 1: actors named unambiguously somewhere in the text confirm their ambiguous forms.
   std::unordered_set<std::string> confirmed;
   for (const Hit& h : hits) {
@@ -228,7 +248,8 @@ std::vector<Entity> ActorResolver::Resolve(std::string_view text, const std::opt
         continue;
       }
       confirmed.insert(ents[p.entity].id);
-      if (!ents[p.entity].country.empty()) confirmed.insert(ents[p.entity].country);
+      // A place confirms itself, not its country (حلب does not make every Syrian reading sure).
+      if (p.kind != PatternKind::kPlace && !ents[p.entity].country.empty()) confirmed.insert(ents[p.entity].country);
     }
   }
 
@@ -248,7 +269,20 @@ std::vector<Entity> ActorResolver::Resolve(std::string_view text, const std::opt
       }
       // اللواء منصور التركي: a country adjective inside a person's name, after its first
       // word, is a family name (nisba), not the country.
-      if (p.kind == PatternKind::kAdjective && InsidePersonName(ner_spans, hits[k].start, hits[k].end)) continue;
+      // جوشوا يافا: likewise a place name there is part of the person's name.
+      if ((p.kind == PatternKind::kAdjective || p.kind == PatternKind::kPlace) &&
+          InsidePersonName(ner_spans, hits[k].start, hits[k].end)) {
+        continue;
+      }
+      if (p.kind == PatternKind::kPlace && ArticleAdded(scan.tokens[hits[k].first], p.form)) continue;
+      if (p.kind == PatternKind::kPlace && p.needs_context) {
+        // مدينة صور; في صور when Lebanon is named unambiguously elsewhere. Never "صور" alone.
+        if (kb.IsPlaceHead(prev) ||
+            (locative_before(k) && confirmed.count(ents[p.entity].country) != 0)) {
+          ctx_pick = &p;
+        }
+        continue;
+      }
       if (!p.needs_context) {
         chosen[k] = &p;
         break;
@@ -393,7 +427,6 @@ std::vector<Entity> ActorResolver::Resolve(std::string_view text, const std::opt
       case PatternKind::kCapital: {
         const KbEntity& country = ents[p->entity];
         const TextToken& first = scan.tokens[h.first];
-        const bool clitic_locative = h.start > first.start && first.key.substr(0, 2) == "ب";
         // A dateline ("لندن -", "الرياض:") names the place the report comes from.
         auto has_dash = [](const std::string& s) {
           return s.find_first_of(":-") != std::string::npos || s.find("–") != std::string::npos ||
@@ -405,7 +438,7 @@ std::vector<Entity> ActorResolver::Resolve(std::string_view text, const std::opt
         // "في واشنطن وكييف وباريس": the conjunction carries the locative on.
         const bool listed = k > 0 && hits[k - 1].last + 1 >= h.first && doc.last_location_end == hits[k - 1].end &&
                             h.start > first.start;
-        if (clitic_locative || dateline || listed || kb.IsLocative(prev_word(k))) {
+        if (locative_before(k) || dateline || listed) {
           doc.Mention(doc.Location(country, p->value, h.start, h.end), h.start, h.end);
           doc.last_location_end = h.end;
         } else {
@@ -413,6 +446,10 @@ std::vector<Entity> ActorResolver::Resolve(std::string_view text, const std::opt
         }
         break;
       }
+      case PatternKind::kPlace:
+        doc.Mention(doc.FromKb(p->entity), h.start, h.end);
+        doc.last_location_end = h.end;
+        break;
       case PatternKind::kSeat:
         doc.Mention(doc.Role(ents[p->entity].id, "GOV"), h.start, h.end);
         break;

@@ -153,6 +153,42 @@ TEST(ActorResolver, CapitalsAsPlaces) {
   EXPECT_EQ(m["RUSGOV"].mentions.size(), 1u);
 }
 
+
+TEST(ActorResolver, PlacesAreLocationsWithTheirCountry) {
+  const std::string t = "قصفت الطائرات مدينة حلب، وسقطت قذائف على غزة وفي الموصل. ووصل الوفد إلى القطب الشمالي.";
+  auto m = Actors(t, "2016-03-01");
+  ASSERT_TRUE(m.count("loc:SYR:Aleppo"));
+  EXPECT_EQ(m["loc:SYR:Aleppo"].type, "LOC");
+  EXPECT_EQ(m["loc:SYR:Aleppo"].country.value_or(""), "SYR");
+  EXPECT_FALSE(m["loc:SYR:Aleppo"].cameo.has_value());  // a place, never a government
+  EXPECT_EQ(m["loc:PSE:Gaza Strip"].mentions.at(0).text, "غزة");
+  EXPECT_EQ(m["loc:IRQ:Mosul"].mentions.at(0).start, Cp(t, "الموصل"));
+  ASSERT_TRUE(m.count("loc:Arctic"));
+  EXPECT_FALSE(m["loc:Arctic"].country.has_value());
+  // A place never counts as a country for البلدين.
+  EXPECT_FALSE(m.count("SYR"));
+}
+
+TEST(ActorResolver, AmbiguousPlaceNamesNeedAPlaceNounOrTheirCountry) {
+  // صور "pictures", المشهد "the scene": not Tyre, not Mashhad.
+  auto none = Actors("نشرت الصحيفة صور الحادث، وفي صور أخرى ظهر المشهد القائم في إيران.", "2016-03-01");
+  EXPECT_FALSE(none.count("loc:LBN:Tyre"));
+  EXPECT_FALSE(none.count("loc:IRN:Mashhad"));
+  auto head = Actors("سقطت قذيفة على مدينة صور.", "2016-03-01");
+  EXPECT_TRUE(head.count("loc:LBN:Tyre"));
+  auto country = Actors("أعلن الجيش اللبناني أن انفجارا وقع في صور.", "2016-03-01");
+  EXPECT_TRUE(country.count("loc:LBN:Tyre"));
+  auto article = Actors("تحدث عن الحلب والحلبي.", "2016-03-01");  // ال is not part of حلب
+  EXPECT_FALSE(article.count("loc:SYR:Aleppo"));
+}
+
+TEST(ActorResolver, PlaceNameInsideAPersonsNameIsTheName) {
+  const std::string t = "قال جوشوا يافا الكاتب في الصحيفة إن الوضع معقد في فلسطين.";
+  const uint32_t s = Cp(t, "جوشوا");
+  const std::vector<NameSpan> ner = {{s, s + 10, "PER", 0.9}};
+  auto m = ById(R().Resolve(t, "2025-08-01", ner));
+  EXPECT_FALSE(m.count("loc:ISR:Jaffa"));
+}
 TEST(ActorResolver, OrganisationsAndTheirOfficers) {
   auto m = Actors("دعا الأمين العام للأمم المتحدة إلى وقف القتال، ورحب حلف الناتو ومجلس التعاون الخليجي.", "2016-03-01");
   EXPECT_TRUE(m.count("ban-ki-moon"));

@@ -88,6 +88,7 @@ ArticleView BuildView(const Article& article, const Lexicon& lx) {
       s.entity = m.entity;
       s.mention = m.mention;
       s.actor = IsActorEntity(article.entities[m.entity]);
+      s.place = article.entities[m.entity].type == "LOC";
       v.slots.push_back(s);
       continue;
     }
@@ -107,6 +108,14 @@ ArticleView BuildView(const Article& article, const Lexicon& lx) {
     s.first = first;
     s.last = last;
     s.actor = IsActorEntity(article.entities[m.entity]);
+    s.place = article.entities[m.entity].type == "LOC";
+    // ميلانو الإيطالية، سروج التركية: the country right after a place of that country says
+    // where the place is; it is no second actor.
+    if (!v.slots.empty() && v.slots.back().place && v.slots.back().last + 1 == first &&
+        article.entities[v.slots.back().entity].country == article.entities[m.entity].country &&
+        article.entities[m.entity].type == "GPE") {
+      s.actor = false;
+    }
     const std::string_view pfx = m.start > v.toks[first].start ? KeyPrefixBefore(v, raw[first], m.start) : std::string_view();
     uint32_t prep_tok = UINT32_MAX;  // the token holding the preposition
     if (!pfx.empty()) {

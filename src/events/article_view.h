@@ -30,6 +30,7 @@ struct Slot {
   bool agent = false;                // after من قبل / من جانب (the agent of a passive)
   bool attr = false;                 // inside an attribution (بحسب X، نقلا عن X)
   bool actor = false;                // may be an event actor (has cameo or country, not MEDIA)
+  bool place = false;                // a place (LOC: city, region, sea): a target, never a subject
   uint32_t group = 0;                // index of the first slot of its compound (X و Y و Z)
 };
 

@@ -443,5 +443,43 @@ TEST_F(EventCoderTest, NeverFailsOnOddInput) {
   EXPECT_TRUE(empty.events.empty());
 }
 
+// Places (LOC with a country) are targets of what is done to a place, never subjects, and
+// not targets when they say where (في حلب، شمال الفلوجة) or of meetings and statements.
+TEST_F(EventCoderTest, PlacesAreTargetsOfAttacksOnly) {
+  Article a = MakeArticle("قصفت الطائرات الإسرائيلية غزة. والتقى وزير الخارجية السعودي نظيره الأمريكي في حلب.");
+  AddEntity(a, "ISR", "الإسرائيلية", "GPE", "ISR", "ISR");
+  AddEntity(a, "loc:PSE:Gaza Strip", "غزة", "LOC", std::nullopt, "PSE");
+  AddEntity(a, "SAUGOV", "وزير الخارجية السعودي", "ORG", "SAUGOV", "SAU");
+  AddEntity(a, "USAGOV", "نظيره الأمريكي", "ORG", "USAGOV", "USA");
+  AddEntity(a, "loc:SYR:Aleppo", "حلب", "LOC", std::nullopt, "SYR");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "ISR>loc:PSE:Gaza Strip:195:asserted")) << ::testing::PrintToString(Summary(a));
+  ASSERT_FALSE(a.events.empty());
+  EXPECT_EQ(a.events[0].target.country, "PSE");
+  for (const Event& e : a.events) {
+    EXPECT_NE(e.source.country, "SYR") << e.cameo_code;
+    EXPECT_NE(e.target.country, "SYR") << e.cameo_code;
+  }
+  bool located = false;
+  for (const Event& e : a.events) located |= e.location_country.value_or("") == "SYR";
+  EXPECT_TRUE(located);
+}
+
+TEST_F(EventCoderTest, PlaceIsNoSubjectAndItsCountryAdjectiveNoActor) {
+  // في مدينة الرقة ... اعتقل: the city is where; ميلانو الإيطالية names no Italian actor.
+  Article a = MakeArticle("وفي مدينة الرقة اعتقل تنظيم داعش شخصين. ووصل وفد سعودي إلى ميلانو الإيطالية.");
+  AddEntity(a, "loc:SYR:Raqqa", "الرقة", "LOC", std::nullopt, "SYR");
+  AddEntity(a, "ISIS", "داعش", "ORG", "IMGREBISL", std::nullopt);
+  AddEntity(a, "SAU", "سعودي", "GPE", "SAU", "SAU");
+  AddEntity(a, "loc:ITA:Milan", "ميلانو", "LOC", std::nullopt, "ITA");
+  AddEntity(a, "ITA", "الإيطالية", "GPE", "ITA", "ITA");
+  coder_->Code(a);
+  for (const Event& e : a.events) {
+    EXPECT_NE(e.source.country, "SYR") << e.cameo_code;
+    EXPECT_NE(e.source.country, "ITA") << e.cameo_code;
+  }
+}
+
+
 }  // namespace
 }  // namespace marsad::events

@@ -229,7 +229,8 @@ Status Lexicon::LoadMarkers() {
       {"neg", kNeg},   {"future", kFuture}, {"futnoun", kFutNoun}, {"hypo", kHypo},
       {"comp", kComp}, {"bound", kBound},   {"prep", kPrep},       {"agent", kAgent},
       {"partday", kPartDay}, {"yearword", kYearWord}, {"head", kHead},
-      {"role", kRole}, {"filler", kFiller}, {"source", kSource}, {"futscope", kFutScope}, {"negscope", kNegScope}};
+      {"role", kRole}, {"filler", kFiller}, {"source", kSource}, {"futscope", kFutScope}, {"negscope", kNegScope},
+      {"where", kWhere}};
   for (const auto& [no, line] : NumberedLines("events/markers.tsv")) {
     const std::vector<std::string> f = Split(line, '\t');
     if (f.size() < 2) return Bad("markers.tsv", no, "expected kind <TAB> word");

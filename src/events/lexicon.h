@@ -43,6 +43,7 @@ enum MarkerBit : uint32_t {
   kNeg = 1, kFuture = 2, kFutNoun = 4, kHypo = 8, kComp = 16, kBound = 32, kPrep = 64,
   kAgent = 128, kPartDay = 256, kYearWord = 512, kHead = 1024, kRole = 2048, kFiller = 4096,
   kSource = 8192, kFutScope = 16384, kNegScope = 32768,
+  kWhere = 65536,  // شمال، شرق، أطراف: the place after it is where something happens
 };
 
 // The pronoun forms of the complementiser أن/إن (match key: أنه، إنها، بأنهم) that open a

@@ -32,6 +32,19 @@ class SentenceCoder {
     const Slot& sl = v_.slots[k];
     return sl.actor && !sl.attr;
   }
+  // A place is a target only of what is done to a place: assaults, fighting and mass
+  // violence (18-20: قصفت حلب), visits (042/043: زار حلب) and aid (07x: وصلت إلى عدن) — and
+  // not where it says where (في حلب، شمال شرق الفلوجة). Meetings, statements and sports
+  // results "with" a city are not events with it (يلتقي نيويورك مع بنفيكا).
+  bool PlaceTarget(const Pattern& p, const Slot& sl) const {
+    const std::string_view code = p.code;
+    const bool done_to_place = code.rfind("18", 0) == 0 || code.rfind("19", 0) == 0 || code.rfind("20", 0) == 0 ||
+                               code == "042" || code == "043" || code.rfind("07", 0) == 0;
+    if (!done_to_place || sl.prep == "في") return false;
+    return sl.first == 0 || (lx_.Markers(v_.toks[sl.first - 1].key) & kWhere) == 0;
+  }
+  // May act: places are done to (قصفت حلب), they do nothing (في مدينة الرقة ... اعتقل).
+  bool UsableSubject(int k) const { return Usable(k) && !v_.slots[k].place; }
   bool Boundary(uint32_t t) const {
     const Tok& k = v_.toks[t];
     if (!k.word) return k.punct == U'؛' || k.punct == U';' || k.punct == U':';
@@ -142,7 +155,7 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
   const uint32_t t = tr.tok;
   for (uint32_t i = sn_.slot_begin; i < sn_.slot_end; ++i) {
     const Slot& sl = v_.slots[i];
-    if (sl.first > t && sl.first < c.end && sl.agent && Usable(static_cast<int>(i))) {
+    if (sl.first > t && sl.first < c.end && sl.agent && UsableSubject(static_cast<int>(i))) {
       *q = 0.9;
       return static_cast<int>(i);
     }
@@ -153,7 +166,7 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
     for (uint32_t i = sn_.slot_begin; i < sn_.slot_end; ++i) {
       const Slot& sl = v_.slots[i];
       if (sl.first >= t || sl.first > sn_.tok_begin + 4) break;
-      if (Usable(static_cast<int>(i)) && SubjectPrep(static_cast<int>(i)) && !sl.agent) {
+      if (UsableSubject(static_cast<int>(i)) && SubjectPrep(static_cast<int>(i)) && !sl.agent) {
         *q = 0.8;
         return static_cast<int>(sl.group);
       }
@@ -176,8 +189,8 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
       const int next = t + 1 < sn_.tok_end ? slot_at_[t + 1 - sn_.tok_begin] : kNone;
       const int before = slot_at_[t - 2 - sn_.tok_begin];
       int k = kNone;
-      if (object_pronoun && next != kNone && Usable(next) && PrepOf(next).empty()) k = next;
-      else if (before != kNone && Usable(before) && v_.slots[before].last == t - 2 && !v_.slots[before].agent) k = before;
+      if (object_pronoun && next != kNone && UsableSubject(next) && PrepOf(next).empty()) k = next;
+      else if (before != kNone && UsableSubject(before) && v_.slots[before].last == t - 2 && !v_.slots[before].agent) k = before;
       if (k != kNone) {
         *q = 0.9;
         return static_cast<int>(v_.slots[k].group);
@@ -187,7 +200,7 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
   if (p.pos == 'N' && !p.obj) {
     for (uint32_t i = t + 1; i <= t + 2 && i < c.end; ++i) {
       const int k = slot_at_[i - sn_.tok_begin];
-      if (k != kNone && v_.slots[k].first == i && Usable(k) && PrepOf(k).empty()) {
+      if (k != kNone && v_.slots[k].first == i && UsableSubject(k) && PrepOf(k).empty()) {
         *q = 1.0;
         return v_.slots[k].group;
       }
@@ -197,7 +210,7 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
   if (tr.coord && p.pos == 'V') {
     for (uint32_t i = t + 1; i <= t + 2 && i < c.end; ++i) {
       const int k = slot_at_[i - sn_.tok_begin];
-      if (k != kNone && v_.slots[k].first == i && Usable(k) && PrepOf(k).empty()) {
+      if (k != kNone && v_.slots[k].first == i && UsableSubject(k) && PrepOf(k).empty()) {
         *q = 1.0;
         return v_.slots[k].group;
       }
@@ -213,7 +226,7 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
   if (p.pos == 'N' && tr.possessive) {
     // زيارته، في زيارته إلى كينيا ... وجد الرئيس الأميركي: "his" is the sentence's subject.
     for (uint32_t i = sn_.slot_begin; i < sn_.slot_end; ++i)
-      if (Usable(static_cast<int>(i)) && PrepOf(static_cast<int>(i)).empty() && !v_.slots[i].agent) {
+      if (UsableSubject(static_cast<int>(i)) && PrepOf(static_cast<int>(i)).empty() && !v_.slots[i].agent) {
         *q = 0.8;
         return v_.slots[i].group;
       }
@@ -225,7 +238,7 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
       if (w != "الذي" && w != "التي" && w != "الذين") continue;
       for (uint32_t j = i + 2; j < c.end && j <= i + 3; ++j) {
         const int k = slot_at_[j - sn_.tok_begin];
-        if (k != kNone && v_.slots[k].first == j && Usable(k) && PrepOf(k).empty()) {
+        if (k != kNone && v_.slots[k].first == j && UsableSubject(k) && PrepOf(k).empty()) {
           *q = 0.9;
           return v_.slots[k].group;
         }
@@ -241,11 +254,11 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
     const int k = slot_at_[i - 1 - sn_.tok_begin];
     if (k == kNone) continue;
     const int g = static_cast<int>(v_.slots[k].group);
-    if (Usable(k) && SubjectPrep(k) && !v_.slots[k].agent) {
+    if (UsableSubject(k) && SubjectPrep(k) && !v_.slots[k].agent) {
       *q = t - i <= 1 ? 1.0 : 0.9;
       return g;
     }
-    if (!Usable(k)) continue;
+    if (!UsableSubject(k)) continue;
     i = v_.slots[g].first + 1;  // skip the whole prepositional group
   }
   if (p.pos == 'V' || p.pos == 'W') {
@@ -268,7 +281,7 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
     for (uint32_t i = t + 1; i < c.end && i <= t + 6; ++i) {
       const int k = slot_at_[i - sn_.tok_begin];
       if (k == kNone || v_.slots[k].first != i) continue;
-      if (!Usable(k)) continue;
+      if (!UsableSubject(k)) continue;
       if (!SubjectPrep(k)) break;  // a prepositional phrase before any subject: none
       *q = i <= t + 2 ? 1.0 : 0.9;
       return v_.slots[k].group;
@@ -314,6 +327,7 @@ int SentenceCoder::Target(const Trigger& tr, const Pattern& p, const Clause& c, 
     if (!Usable(static_cast<int>(i))) return kNone;
     const Slot& sl = v_.slots[i];
     if (sl.group == src_g || sl.entity == src_entity || sl.agent) return kNone;
+    if (sl.place && !PlaceTarget(p, sl)) return kNone;
     return static_cast<int>(sl.group);
   };
   for (const std::string& spec : p.targets) {
@@ -528,8 +542,8 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     int src = kNone, tgt = kNone;
     if (p.rev) {
       for (uint32_t i = sn_.slot_begin; i < sn_.slot_end && src == kNone; ++i)
-        if (v_.slots[i].first > t && v_.slots[i].first < c.end && v_.slots[i].group == i && Usable(static_cast<int>(i)) &&
-            v_.slots[i].prep == "من")
+        if (v_.slots[i].first > t && v_.slots[i].first < c.end && v_.slots[i].group == i &&
+            UsableSubject(static_cast<int>(i)) && v_.slots[i].prep == "من")
           src = static_cast<int>(i);
       Pattern as_subject = p;
       as_subject.pos = 'V';
@@ -543,7 +557,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
         // A clause after حيث/كما/فيما without its own subject continues the sentence's
         // subject: the first actor of the sentence without a preposition.
         for (uint32_t i = sn_.slot_begin; i < sn_.slot_end && src == kNone; ++i)
-          if (v_.slots[i].first < c.begin && Usable(static_cast<int>(i)) && PrepOf(static_cast<int>(i)).empty() &&
+          if (v_.slots[i].first < c.begin && UsableSubject(static_cast<int>(i)) && PrepOf(static_cast<int>(i)).empty() &&
               !v_.slots[i].agent)
             src = static_cast<int>(v_.slots[i].group), qs = 0.7;
       }
