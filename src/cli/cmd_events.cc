@@ -5,6 +5,7 @@
 #include "cli/article_text.h"
 #include "cli/commands.h"
 #include "export/json_writer.h"
+#include "pgstore/pg_store.h"
 
 namespace marsad::cli {
 
@@ -134,7 +135,7 @@ void RegisterEntity(CLI::App& app, int& exit_code) {
     if (FailOn(r.status(), exit_code)) return;
     if (!r.value()) {
       std::fprintf(stderr, "marsad: no entity '%s' in %s (see `marsad entities`)\n", args->name.c_str(),
-                   args->db.c_str());
+                   pgstore::RedactUrl(args->db).c_str());
       return void(exit_code = kExitSomeFailed);
     }
     const store::EntityDetail& d = *r.value();

@@ -1,10 +1,12 @@
-// `marsad serve [--db FILE] [--port 8080] [--bind 127.0.0.1] [--read-only]`: the HTTP API
-// and web page (docs/SERVER.md). Stops cleanly on SIGINT/SIGTERM.
+// `marsad serve [--db FILE | --pg URL] [--port 8080] [--bind 127.0.0.1] [--read-only]`: the
+// HTTP API and web page (docs/SERVER.md) over SQLite or PostgreSQL (docs/SCALE-OUT.md).
+// Stops cleanly on SIGINT/SIGTERM.
 #include <csignal>
 #include <cstdio>
 #include <thread>
 
 #include "cli/commands.h"
+#include "pgstore/pg_store.h"
 #include "pipeline/standard_annotators.h"
 #include "server/server.h"
 
@@ -57,7 +59,8 @@ void Run(const ServeArgs& args, int& exit_code) {
   options.linker.stories = !args.no_stories;
   auto opened = server::HttpServer::Open(options);
   if (!opened.ok()) {
-    std::fprintf(stderr, "marsad: cannot serve %s: %s\n", args.db.c_str(), opened.status().message().c_str());
+    std::fprintf(stderr, "marsad: cannot serve %s: %s\n", pgstore::RedactUrl(args.db).c_str(),
+                 opened.status().message().c_str());
     if (args.read_only && opened.status().code() == Status::Code::kNotFound) {
       std::fprintf(stderr, "  (create one with: marsad ingest PATH --db %s)\n", args.db.c_str());
     }
@@ -71,7 +74,7 @@ void Run(const ServeArgs& args, int& exit_code) {
     exit_code = kExitUsage;
     return;
   }
-  std::fprintf(stderr, "marsad: serving %s%s on http://%s:%d/ (Ctrl-C stops)\n", args.db.c_str(),
+  std::fprintf(stderr, "marsad: serving %s%s on http://%s:%d/ (Ctrl-C stops)\n", pgstore::RedactUrl(args.db).c_str(),
                args.read_only ? " read-only" : "", args.bind.c_str(), port.value());
   std::fflush(stderr);
   std::thread watcher([&] {
@@ -97,7 +100,7 @@ void RegisterServe(CLI::App& app, int& exit_code) {
       "serve",
       "Serve the HTTP API (/api/..., described at /api/openapi.json) and the web page (/) over "
       "the database. POST /api/articles ingests live unless --read-only. See docs/SERVER.md.");
-  cmd->add_option("--db", args->db, "SQLite database file (created if missing unless --read-only; env MARSAD_DB)");
+  AddStoreOptions(cmd, args->db, "SQLite database file (created if missing unless --read-only)");
   cmd->add_option("--port", args->port, "TCP port (default 8080; 0 picks a free one)")->check(CLI::Range(0, 65535));
   cmd->add_option("--bind", args->bind,
                   "address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 exposes the API)");

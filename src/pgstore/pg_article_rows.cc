@@ -226,18 +226,21 @@ Result<std::optional<Article>> LoadArticle(PgConn& conn, const std::string& id) 
   auto ev = rows(std::string("SELECT ") + kEventColumns + " FROM events WHERE article_id = $1 ORDER BY ord");
   if (!ev.ok()) return ev.status();
   for (int i = 0; i < ev.value().rows(); ++i) {
-    const PgResult& q = ev.value();
-    Event e;
-    e.source = {q.Opt(i, 0), q.Text(i, 1), q.Text(i, 2), q.Text(i, 3)};
-    e.target = {q.Opt(i, 4), q.Text(i, 5), q.Text(i, 6), q.Text(i, 7)};
-    e.cameo_code = q.Text(i, 8), e.root = q.Text(i, 9), e.quad_class = static_cast<int>(q.Int(i, 10));
-    e.goldstein = q.Double(i, 11), e.plover = q.Text(i, 12), e.mode = q.Text(i, 13), e.date = q.Opt(i, 14);
-    e.location_name = q.Text(i, 15), e.location_country = q.Opt(i, 16), e.evidence_text = q.Text(i, 17);
-    e.evidence_start = static_cast<uint32_t>(q.Int(i, 18)), e.evidence_end = static_cast<uint32_t>(q.Int(i, 19));
-    e.confidence = q.Double(i, 20);
-    a.events.push_back(std::move(e));
+    a.events.push_back(PgEventFromRow(ev.value(), i, 0));
   }
   return std::optional<Article>(std::move(a));
+}
+
+Event PgEventFromRow(const PgResult& q, int i, int c) {
+  Event e;
+  e.source = {q.Opt(i, c + 0), q.Text(i, c + 1), q.Text(i, c + 2), q.Text(i, c + 3)};
+  e.target = {q.Opt(i, c + 4), q.Text(i, c + 5), q.Text(i, c + 6), q.Text(i, c + 7)};
+  e.cameo_code = q.Text(i, c + 8), e.root = q.Text(i, c + 9), e.quad_class = static_cast<int>(q.Int(i, c + 10));
+  e.goldstein = q.Double(i, c + 11), e.plover = q.Text(i, c + 12), e.mode = q.Text(i, c + 13);
+  e.date = q.Opt(i, c + 14), e.location_name = q.Text(i, c + 15), e.location_country = q.Opt(i, c + 16);
+  e.evidence_text = q.Text(i, c + 17), e.evidence_start = static_cast<uint32_t>(q.Int(i, c + 18));
+  e.evidence_end = static_cast<uint32_t>(q.Int(i, c + 19)), e.confidence = q.Double(i, c + 20);
+  return e;
 }
 
 }  // namespace marsad::pgstore

@@ -24,6 +24,14 @@ Status FillSearchVectors(PgConn& conn);
 // The complete article, or nullopt if there is no such id.
 Result<std::optional<Article>> LoadArticle(PgConn& conn, const std::string& id);
 
+// The events columns of an Event, qualified by the alias "e", in PgEventFromRow's order.
+inline constexpr const char* kPgEventColumnsOfE =
+    "e.source_entity, e.source_name, e.source_cameo, e.source_country, e.target_entity, e.target_name, "
+    "e.target_cameo, e.target_country, e.cameo_code, e.root, e.quad_class, e.goldstein, e.plover, e.mode, "
+    "e.date, e.location_name, e.location_country, e.evidence_text, e.evidence_start, e.evidence_end, e.confidence";
+// The Event in row `row` of q, its columns (kPgEventColumnsOfE) starting at `first_col`.
+Event PgEventFromRow(const PgResult& q, int row, int first_col);
+
 // PostgreSQL text cannot hold U+0000 (SQLite can). A NUL is stored as U+FFFD, the same
 // replacement the readers use for invalid bytes; all other text is stored as is.
 std::string PgText(const std::string& s);

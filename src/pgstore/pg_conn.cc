@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "pgstore/pg_store.h"
+
 namespace marsad::pgstore {
 
 Param P(int64_t v) { return std::to_string(v); }
@@ -14,16 +16,6 @@ Param P(double v) {
 
 int64_t PgResult::Int(int row, int col) const { return std::strtoll(PQgetvalue(r_.get(), row, col), nullptr, 10); }
 double PgResult::Double(int row, int col) const { return std::strtod(PQgetvalue(r_.get(), row, col), nullptr); }
-
-std::string RedactUrl(const std::string& url) {
-  // scheme://user:password@host -> scheme://user:***@host
-  size_t scheme = url.find("://");
-  size_t at = url.find('@');
-  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return url;
-  size_t colon = url.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return url;
-  return url.substr(0, colon + 1) + "***" + url.substr(at);
-}
 
 Result<std::unique_ptr<PgConn>> PgConn::Connect(const std::string& url, int timeout_s) {
   // connect_timeout is a connection parameter; expand_dbname=1 lets `url` be a URI.

@@ -1,5 +1,6 @@
 // A thin libpq connection: parameterised statements in text format, results by row and
-// column, reconnect after a lost connection. Internal to pgstore/.
+// column, reconnect after a lost connection. Internal to pgstore/ (and the server's
+// PostgreSQL read model, server/read_model_pg.cc, which queries through PgStore::Connection()).
 // Thread-compatible: one connection per thread.
 #pragma once
 
@@ -64,7 +65,5 @@ class PgConn {
   uint64_t generation_ = 0;
 };
 
-// The URL with any password replaced by "***" (for messages).
-std::string RedactUrl(const std::string& url);
 
 }  // namespace marsad::pgstore

@@ -2,14 +2,11 @@
 
 #include "pgstore/pg_article_rows.h"
 #include "pgstore/pg_conn.h"
+#include "pgstore/pg_event_queries.h"
 #include "pgstore/pg_schema.h"
 #include "pgstore/pg_story_rows.h"
 
 namespace marsad::pgstore {
-
-bool IsPostgresUrl(const std::string& s) {
-  return s.rfind("postgresql://", 0) == 0 || s.rfind("postgres://", 0) == 0;
-}
 
 struct PgStore::Impl {
   std::unique_ptr<PgConn> conn;
@@ -108,6 +105,11 @@ Result<bool> PgStore::TryLock(int64_t key) {
   return r.value().Text(0, 0) == "t";
 }
 
+Result<PgConn*> PgStore::Connection() {
+  if (Status s = impl_->Ready(); !s.ok()) return s;
+  return impl_->conn.get();
+}
+
 uint64_t PgStore::generation() const { return impl_->conn->generation(); }
 const std::string& PgStore::url() const { return impl_->conn->display_url(); }
 
@@ -201,18 +203,26 @@ Result<std::vector<store::ArticleBrief>> PgStore::DuplicatesOf(const std::string
   return PgQueryDuplicates(*impl_->conn, article_id);
 }
 
-namespace {
-Status NotYet(const char* what) {
-  return Status::Unsupported(std::string(what) + " queries are not implemented for PostgreSQL yet "
-                             "(docs/SCALE-OUT.md); export the articles to an SQLite database for them");
+Result<std::vector<store::EntitySummary>> PgStore::ListEntities(const store::EntityFilter& filter) {
+  if (Status s = impl_->Ready(); !s.ok()) return s;
+  return PgQueryEntities(*impl_->conn, filter);
 }
-}  // namespace
-
-Result<std::vector<store::EntitySummary>> PgStore::ListEntities(const store::EntityFilter&) { return NotYet("entity"); }
-Result<std::optional<store::EntityDetail>> PgStore::GetEntity(const std::string&) { return NotYet("entity"); }
-Result<std::vector<store::EventRecord>> PgStore::ListEvents(const store::EventFilter&) { return NotYet("event"); }
-Result<std::vector<store::QuoteRecord>> PgStore::ListQuotes(const store::QuoteFilter&) { return NotYet("quote"); }
-Result<std::vector<store::DyadPoint>> PgStore::Dyad(const store::DyadQuery&) { return NotYet("dyad"); }
+Result<std::optional<store::EntityDetail>> PgStore::GetEntity(const std::string& id_or_name) {
+  if (Status s = impl_->Ready(); !s.ok()) return s;
+  return PgQueryEntity(*impl_->conn, id_or_name);
+}
+Result<std::vector<store::EventRecord>> PgStore::ListEvents(const store::EventFilter& filter) {
+  if (Status s = impl_->Ready(); !s.ok()) return s;
+  return PgQueryEvents(*impl_->conn, filter);
+}
+Result<std::vector<store::QuoteRecord>> PgStore::ListQuotes(const store::QuoteFilter& filter) {
+  if (Status s = impl_->Ready(); !s.ok()) return s;
+  return PgQueryQuotes(*impl_->conn, filter);
+}
+Result<std::vector<store::DyadPoint>> PgStore::Dyad(const store::DyadQuery& query) {
+  if (Status s = impl_->Ready(); !s.ok()) return s;
+  return PgQueryDyad(*impl_->conn, query);
+}
 
 Result<std::unique_ptr<PgStore>> OpenPgStore(const PgOptions& options) {
   if (!IsPostgresUrl(options.url)) {

@@ -14,6 +14,8 @@
 
 namespace marsad::pgstore {
 
+class PgConn;  // pgstore/pg_conn.h
+
 struct PgOptions {
   std::string url;              // postgresql://user@host:port/db (libpq connection URI)
   bool read_only = false;       // never migrates; fails on an older schema
@@ -25,6 +27,8 @@ struct PgOptions {
 
 // True for "postgresql://..." and "postgres://..." (the CLI takes either a file or a URL).
 bool IsPostgresUrl(const std::string& s);
+// The URL with any password replaced by "***" (for messages); other strings unchanged.
+std::string RedactUrl(const std::string& url);
 
 class PgStore : public store::Store {
  public:
@@ -43,7 +47,7 @@ class PgStore : public store::Store {
   Result<std::optional<store::StoryRecord>> GetStory(const std::string& id) override;
   Result<std::vector<store::ArticleBrief>> StoryArticles(const std::string& story_id) override;
   Result<std::vector<store::ArticleBrief>> DuplicatesOf(const std::string& article_id) override;
-  // Analytic queries: not yet in PostgreSQL (kUnsupported, saying to use an SQLite export).
+  // Entities, events, quotes, dyads: as the SQLite store (pgstore/pg_event_queries.h).
   Result<std::vector<store::EntitySummary>> ListEntities(const store::EntityFilter& filter) override;
   Result<std::optional<store::EntityDetail>> GetEntity(const std::string& id_or_name) override;
   Result<std::vector<store::EventRecord>> ListEvents(const store::EventFilter& filter) override;
@@ -61,6 +65,10 @@ class PgStore : public store::Store {
   // Takes the session-level advisory lock `key` if free (pg_try_advisory_lock). The lock
   // goes with the connection: after a reconnect (see generation()) it must be taken again.
   Result<bool> TryLock(int64_t key);
+  // The store's connection, reconnected first if it was lost, for read queries beyond the
+  // Store interface (the server's listings, server/read_model_pg.cc). Owned by the store;
+  // the same thread rules apply. Unsupported in a build without libpq.
+  Result<PgConn*> Connection();
   // Counts reconnects: a change means session state (locks) was lost.
   uint64_t generation() const;
   const std::string& url() const;

@@ -12,10 +12,6 @@ Status Missing() {
 }
 }  // namespace
 
-bool IsPostgresUrl(const std::string& s) {
-  return s.rfind("postgresql://", 0) == 0 || s.rfind("postgres://", 0) == 0;
-}
-
 struct PgStore::Impl {};
 PgStore::PgStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 PgStore::~PgStore() = default;
@@ -41,6 +37,7 @@ Status PgStore::WriteAdvancing(const store::WriteBatch&, const std::string&, uin
   return Missing();
 }
 Result<bool> PgStore::TryLock(int64_t) { return Missing(); }
+Result<PgConn*> PgStore::Connection() { return Missing(); }
 uint64_t PgStore::generation() const { return 0; }
 const std::string& PgStore::url() const {
   static const std::string kNone;

@@ -142,7 +142,7 @@ ApiResponse Api::Network(const ApiRequest& r) const {
   if (p.failed()) return BadParams(p);
   auto lease = pool_->Acquire();
   if (!lease.ok()) return StoreError(lease.status());
-  auto edges = QueryNetwork(lease.value().db(), f);
+  auto edges = lease.value().listings().Network(f);
   if (!edges.ok()) return StoreError(edges.status());
   ApiResponse out;
   JsonWriter w(&out.body);

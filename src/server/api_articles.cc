@@ -29,7 +29,7 @@ ApiResponse Api::ListArticles(const ApiRequest& r) const {
   auto lease = pool_->Acquire();
   if (!lease.ok()) return StoreError(lease.status());
   uint64_t total = 0;
-  auto rows = QueryArticles(lease.value().db(), f, &total);
+  auto rows = lease.value().listings().Articles(f, &total);
   if (!rows.ok()) return StoreError(rows.status());
   return PageResponse(f.limit, f.offset, f.offset + rows.value().size() < total, total, [&](JsonWriter& w) {
     w.BeginArray();
@@ -190,7 +190,7 @@ ApiResponse Api::ListStories(const ApiRequest& r) const {
   const auto& all = stories.value();
   std::vector<std::vector<std::pair<std::string, uint64_t>>> timelines;
   for (size_t i = offset; i < all.size() && i < offset + limit; ++i) {
-    auto t = QueryStoryTimeline(lease.value().db(), all[i].id);
+    auto t = lease.value().listings().StoryTimeline(all[i].id);
     if (!t.ok()) return StoreError(t.status());
     timelines.push_back(std::move(t).value());
   }
@@ -213,7 +213,7 @@ ApiResponse Api::GetStory(const ApiRequest& r, const std::string& id) const {
   if (!story.value()) return ErrorResponse(404, "no story with id " + Shown(id), "list stories with GET /api/stories");
   auto articles = st.StoryArticles(id);
   if (!articles.ok()) return StoreError(articles.status());
-  auto timeline = QueryStoryTimeline(lease.value().db(), id);
+  auto timeline = lease.value().listings().StoryTimeline(id);
   if (!timeline.ok()) return StoreError(timeline.status());
   ApiResponse out;
   JsonWriter w(&out.body);

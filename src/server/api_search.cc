@@ -12,17 +12,26 @@
 #include "server/json_out.h"
 #include "server/read_model.h"
 #ifdef MARSAD_HAVE_SEARCH
+#include "pgstore/pg_search.h"
 #include "search/searcher.h"
 #endif
 
 namespace marsad::server {
 
-// Idle Searchers (one SQLite connection each; a Searcher is used by one thread at a time).
+// Idle search engines (one connection each, used by one thread at a time): FTS5 over the
+// SQLite file, or the tsvector backend over PostgreSQL (pgstore/pg_search.h).
 class SearchPool {
  public:
-  explicit SearchPool(std::string path) : path_(std::move(path)) {}
+  SearchPool(std::string path, bool postgres) : path_(std::move(path)), postgres_(postgres) {}
 #ifdef MARSAD_HAVE_SEARCH
-  std::unique_ptr<search::Searcher> Take(Status* status) {
+  struct Engine {
+    std::unique_ptr<search::Searcher> sqlite;
+    std::unique_ptr<search::Backend> pg;
+    Result<search::Results> Search(const search::Query& q) {
+      return sqlite ? sqlite->Search(q) : search::Search(*pg, q);
+    }
+  };
+  std::unique_ptr<Engine> Take(Status* status) {
     {
       std::lock_guard<std::mutex> lock(mu_);
       if (!idle_.empty()) {
@@ -31,28 +40,35 @@ class SearchPool {
         return s;
       }
     }
-    auto opened = search::Searcher::Open(path_);
-    if (!opened.ok()) {
-      *status = opened.status();
-      return nullptr;
+    auto engine = std::make_unique<Engine>();
+    if (postgres_) {
+      auto opened = pgstore::OpenPgSearch(path_);
+      if (!opened.ok()) return *status = opened.status(), nullptr;
+      engine->pg = std::move(opened).value();
+    } else {
+      auto opened = search::Searcher::Open(path_);
+      if (!opened.ok()) return *status = opened.status(), nullptr;
+      engine->sqlite = std::move(opened).value();
     }
-    return std::move(opened).value();
+    return engine;
   }
-  void Give(std::unique_ptr<search::Searcher> s) {
+  void Give(std::unique_ptr<Engine> s) {
     std::lock_guard<std::mutex> lock(mu_);
     idle_.push_back(std::move(s));
   }
+  bool postgres() const { return postgres_; }
 
  private:
   std::mutex mu_;
-  std::vector<std::unique_ptr<search::Searcher>> idle_;
+  std::vector<std::unique_ptr<Engine>> idle_;
 #endif
  private:
   std::string path_;
+  bool postgres_;
 };
 
 Api::Api(ReadPool* pool, LiveIngester* ingester, ApiOptions options)
-    : pool_(pool), ingester_(ingester), options_(options), search_(std::make_unique<SearchPool>(pool->path())) {}
+    : pool_(pool), ingester_(ingester), options_(options), search_(std::make_unique<SearchPool>(pool->path(), pool->postgres())) {}
 Api::~Api() = default;
 
 namespace {
@@ -69,12 +85,12 @@ void WriteSpans(JsonWriter& w, const std::vector<std::pair<uint32_t, uint32_t>>&
 }
 
 // {"id", "title", "article_count"} of a group's story, or null.
-void WriteGroupStory(JsonWriter& w, store::SqliteDb& db, const std::string& story_id) {
+void WriteGroupStory(JsonWriter& w, Listings& listings, const std::string& story_id) {
   if (story_id.empty()) {
     w.Null();
     return;
   }
-  auto head = QueryStoryHead(db, story_id);
+  auto head = listings.Head(story_id);
   w.BeginObject();
   w.Key("id"), w.String(story_id);
   if (head.ok() && head.value()) {
@@ -131,7 +147,7 @@ ApiResponse Api::Search(const ApiRequest& r) const {
       w.BeginArray();
       for (const auto& g : rs.groups) {
         w.BeginObject();
-        w.Key("story"), WriteGroupStory(w, lease.value().db(), g.story_id);
+        w.Key("story"), WriteGroupStory(w, lease.value().listings(), g.story_id);
         w.Key("matches"), w.Int(static_cast<long long>(g.matches));
         w.Key("score"), w.Double(g.score);
         w.Key("hits");
@@ -158,7 +174,7 @@ ApiResponse Api::Search(const ApiRequest& r) const {
     // Engine and article total go in front of the page fields.
     char millis[32];
     std::snprintf(millis, sizeof millis, "%.2f", rs.millis);
-    out.body = "{\"engine\":\"fts5\",\"total_articles\":" + std::to_string(rs.total) + ",\"search_ms\":" + millis +
+    out.body = "{\"engine\":\"" + rs.engine + "\",\"total_articles\":" + std::to_string(rs.total) + ",\"search_ms\":" + millis +
                "," + out.body.substr(1);
     return out;
   }
@@ -167,7 +183,7 @@ ApiResponse Api::Search(const ApiRequest& r) const {
   (void)per_group;
   // Interim engine: substring matches, one page of articles grouped by story in order.
   uint64_t total = 0;
-  auto rows = PlaceholderSearch(lease.value().db(), *q, limit, offset, &total);
+  auto rows = lease.value().listings().SubstringSearch(*q, limit, offset, &total);
   if (!rows.ok()) return StoreError(rows.status());
   std::vector<std::pair<std::string, std::vector<const ArticleRow*>>> groups;
   for (const auto& row : rows.value()) {
@@ -184,7 +200,7 @@ ApiResponse Api::Search(const ApiRequest& r) const {
     w.BeginArray();
     for (const auto& [sid, members] : groups) {
       w.BeginObject();
-      w.Key("story"), WriteGroupStory(w, lease.value().db(), sid);
+      w.Key("story"), WriteGroupStory(w, lease.value().listings(), sid);
       w.Key("matches"), w.Int(static_cast<long long>(members.size()));
       w.Key("score"), w.Null();
       w.Key("hits");

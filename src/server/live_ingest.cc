@@ -1,5 +1,6 @@
 #include "server/live_ingest.h"
 
+#include "pgstore/pg_store.h"
 #include "pipeline/ingest_pipeline.h"
 #include "store/sqlite_store.h"
 
@@ -11,9 +12,15 @@ Result<std::unique_ptr<LiveIngester>> LiveIngester::Open(
     const std::string& db_path, std::vector<const pipeline::ArticleAnnotator*> annotators,
     pipeline::LinkerOptions linker) {
   std::unique_ptr<LiveIngester> in(new LiveIngester());
-  auto store = store::OpenSqliteStore(db_path);
-  if (!store.ok()) return store.status();
-  in->store_ = std::move(store).value();
+  if (pgstore::IsPostgresUrl(db_path)) {
+    auto store = pgstore::OpenPgStore({db_path});
+    if (!store.ok()) return store.status();
+    in->store_ = std::move(store).value();
+  } else {
+    auto store = store::OpenSqliteStore(db_path);
+    if (!store.ok()) return store.status();
+    in->store_ = std::move(store).value();
+  }
   in->cleaner_ = std::make_unique<clean::Cleaner>();
   in->annotators_ = std::move(annotators);
   in->linker_ = std::make_unique<pipeline::ArticleLinker>(linker);

@@ -28,8 +28,10 @@ struct LiveIngestResult {
 
 class LiveIngester {
  public:
-  // Opens (creating and migrating if needed) the database for writing and rebuilds the
-  // linker's windowed state from it. `annotators` are not owned and must outlive this.
+  // Opens (creating and migrating if needed) the database for writing, an SQLite file or
+  // a postgresql:// URL, and rebuilds the linker's windowed state from it. On PostgreSQL
+  // this is one more writer, as `marsad ingest --pg`: story and duplicate links are only
+  // those of one ordered writer when no scale-out workers write the same database. `annotators` are not owned and must outlive this.
   static Result<std::unique_ptr<LiveIngester>> Open(
       const std::string& db_path, std::vector<const pipeline::ArticleAnnotator*> annotators,
       pipeline::LinkerOptions linker);

@@ -1,8 +1,9 @@
-// Read access for the API: a pool of read-only connections (each a Store plus a raw
-// SQLite handle for the listing queries the Store interface does not offer: filtered,
-// paginated article lists, story timelines, the actor network, the interim search).
-// The database is in WAL mode, so readers never block the live-ingest writer and see
-// each commit as soon as it is made.
+// Read access for the API: a pool of read connections to the database, SQLite or
+// PostgreSQL (server.h: ServerOptions::db_path is a file or a postgresql:// URL). Each
+// connection is a Store plus its Listings: the listing queries the Store interface does
+// not offer (filtered, paginated article lists, story timelines, the actor network, the
+// interim search), with the same results on both stores. SQLite is in WAL mode, so readers
+// never block the live-ingest writer; on both, readers see each commit as soon as it is made.
 // Thread-safe: Acquire() from any thread; a Lease is used by one thread at a time.
 #pragma once
 
@@ -19,42 +20,11 @@
 #include "store/sqlite_db.h"
 #include "store/store.h"
 
+namespace marsad::pgstore {
+class PgStore;
+}
+
 namespace marsad::server {
-
-struct ReadConn {
-  std::unique_ptr<store::Store> store;
-  std::unique_ptr<store::SqliteDb> db;
-};
-
-class ReadPool {
- public:
-  // REQUIRES: the database exists and has the current schema (open it writable once
-  // before, which creates and migrates it). Opens one connection now to check.
-  static Result<std::unique_ptr<ReadPool>> Open(const std::string& path);
-
-  class Lease {
-   public:
-    Lease(ReadPool* pool, std::unique_ptr<ReadConn> conn) : pool_(pool), conn_(std::move(conn)) {}
-    Lease(Lease&&) = default;
-    ~Lease();
-    store::Store& store() { return *conn_->store; }
-    store::SqliteDb& db() { return *conn_->db; }
-
-   private:
-    ReadPool* pool_;
-    std::unique_ptr<ReadConn> conn_;
-  };
-  // An idle connection, or a new one when all are busy.
-  Result<Lease> Acquire();
-  const std::string& path() const { return path_; }
-
- private:
-  explicit ReadPool(std::string path) : path_(std::move(path)) {}
-  Result<std::unique_ptr<ReadConn>> Connect();
-  std::string path_;
-  std::mutex mu_;
-  std::vector<std::unique_ptr<ReadConn>> idle_;
-};
 
 // --- Article listings ----------------------------------------------------------------
 struct ArticleListFilter {
@@ -72,21 +42,11 @@ struct ArticleRow {
   uint64_t entities = 0, events = 0, quotes = 0;
 };
 
-// Rows of one page, and the number of matching articles in *total.
-Result<std::vector<ArticleRow>> QueryArticles(store::SqliteDb& db, const ArticleListFilter& filter,
-                                              uint64_t* total);
-
-// Articles of a story per day (ISO date -> articles), oldest first.
-Result<std::vector<std::pair<std::string, uint64_t>>> QueryStoryTimeline(store::SqliteDb& db,
-                                                                         const std::string& story_id);
-
-// A story's id, title and article count (the cheap part of Store::GetStory); nullopt
-// when there is no such row.
+// A story's id, title and article count (the cheap part of Store::GetStory).
 struct StoryHead {
   std::string id, title;
   uint64_t article_count = 0;
 };
-Result<std::optional<StoryHead>> QueryStoryHead(store::SqliteDb& db, const std::string& story_id);
 
 // --- Actor network -------------------------------------------------------------------
 struct NetworkFilter {
@@ -102,14 +62,67 @@ struct NetworkEdge {
   std::array<uint64_t, 4> quad_class{};
 };
 
-// Who acts on whom: event counts per (source, target) actor-code pair.
-Result<std::vector<NetworkEdge>> QueryNetwork(store::SqliteDb& db, const NetworkFilter& filter);
+// --- The queries of one connection ---------------------------------------------------
+class Listings {
+ public:
+  virtual ~Listings() = default;
+  // Rows of one page, and the number of matching articles in *total (when not null).
+  virtual Result<std::vector<ArticleRow>> Articles(const ArticleListFilter& filter, uint64_t* total) = 0;
+  // Articles of a story per day (ISO date -> articles), oldest first.
+  virtual Result<std::vector<std::pair<std::string, uint64_t>>> StoryTimeline(const std::string& story_id) = 0;
+  // nullopt when there is no such story row.
+  virtual Result<std::optional<StoryHead>> Head(const std::string& story_id) = 0;
+  // Who acts on whom: event counts per (source, target) actor-code pair.
+  virtual Result<std::vector<NetworkEdge>> Network(const NetworkFilter& filter) = 0;
+  // PLACEHOLDER for builds without src/search: plain substring matching of the query over
+  // titles and texts, title matches first, then newest; no ranking, no normalisation.
+  virtual Result<std::vector<ArticleRow>> SubstringSearch(const std::string& query, size_t limit, size_t offset,
+                                                          uint64_t* total) = 0;
+};
 
-// --- Interim search ------------------------------------------------------------------
-// PLACEHOLDER until src/search (SQLite FTS5, issue 7) lands: plain substring matching of
-// the query over titles and texts, title matches first, then newest. No ranking, no
-// Arabic normalisation. Replaced by search::Searcher as soon as src/search/searcher.h exists.
-Result<std::vector<ArticleRow>> PlaceholderSearch(store::SqliteDb& db, const std::string& query,
-                                                  size_t limit, size_t offset, uint64_t* total);
+// The SQLite queries over a read-only handle (read_model_sqlite.cc).
+std::unique_ptr<Listings> SqliteListings(std::unique_ptr<store::SqliteDb> db);
+// The PostgreSQL queries over the store's connection (read_model_pg.cc). REQUIRES: store
+// outlives the result and is used by the same thread. Unsupported in a build without libpq.
+Result<std::unique_ptr<Listings>> PgListings(pgstore::PgStore& store);
+
+// --- The pool --------------------------------------------------------------------------
+struct ReadConn {
+  std::unique_ptr<store::Store> store;
+  std::unique_ptr<Listings> listings;
+};
+
+class ReadPool {
+ public:
+  // `path`: an SQLite file or a postgresql:// URL. REQUIRES: the database exists and has
+  // the current schema (open it writable once before, which creates and migrates it).
+  // Opens one connection now to check.
+  static Result<std::unique_ptr<ReadPool>> Open(const std::string& path);
+
+  class Lease {
+   public:
+    Lease(ReadPool* pool, std::unique_ptr<ReadConn> conn) : pool_(pool), conn_(std::move(conn)) {}
+    Lease(Lease&&) = default;
+    ~Lease();
+    store::Store& store() { return *conn_->store; }
+    Listings& listings() { return *conn_->listings; }
+
+   private:
+    ReadPool* pool_;
+    std::unique_ptr<ReadConn> conn_;
+  };
+  // An idle connection, or a new one when all are busy.
+  Result<Lease> Acquire();
+  const std::string& path() const { return path_; }
+  bool postgres() const { return postgres_; }
+
+ private:
+  explicit ReadPool(std::string path);
+  Result<std::unique_ptr<ReadConn>> Connect();
+  std::string path_;
+  bool postgres_ = false;
+  std::mutex mu_;
+  std::vector<std::unique_ptr<ReadConn>> idle_;
+};
 
 }  // namespace marsad::server

@@ -1,5 +1,5 @@
-// `marsad serve`: the HTTP API (server/api.h) and the web page over one marsad database,
-// on cpp-httplib. Binds to 127.0.0.1 unless told otherwise. Bounded request sizes and
+// `marsad serve`: the HTTP API (server/api.h) and the web page over one marsad database
+// (SQLite, or the scale-out PostgreSQL store: same responses), on cpp-httplib. Binds to 127.0.0.1 unless told otherwise. Bounded request sizes and
 // timeouts; every error is a JSON body {"error", "hint"}; no input crashes it.
 //
 //   auto server = server::HttpServer::Open(options);   // opens the database
@@ -21,7 +21,7 @@
 namespace marsad::server {
 
 struct ServerOptions {
-  std::string db_path = "marsad.db";
+  std::string db_path = "marsad.db";  // SQLite file, or postgresql:// URL (docs/SCALE-OUT.md)
   std::string bind = "127.0.0.1";  // an address on another interface exposes the API
   int port = 8080;                 // 0 = any free port (see Bind())
   bool read_only = false;          // open the database read-only; POST answers 403

@@ -1,5 +1,6 @@
 #include "store/event_queries.h"
 
+#include <algorithm>
 #include <functional>
 
 #include "store/article_rows.h"
@@ -136,6 +137,8 @@ Result<std::vector<EventRecord>> QueryEvents(SqliteDb& db, const EventFilter& f)
           if (comma > start) r.article_ids.push_back(ids.substr(start, comma - start));
           start = comma + 1;
         }
+        // In id order whatever the plan (a scan of events by its key gives it already).
+        std::sort(r.article_ids.begin(), r.article_ids.end());
         out.push_back(std::move(r));
       });
   if (!s.ok()) return s;

@@ -49,7 +49,7 @@ struct EventRecord {
   std::optional<std::string> story_id, published, source;
   std::string date;            // event date, else article date
   uint64_t num_articles = 1, num_sources = 1;
-  std::vector<std::string> article_ids;  // every report (merged records)
+  std::vector<std::string> article_ids;  // every report (merged records), ids in byte order
 };
 
 struct QuoteFilter {
