@@ -270,15 +270,32 @@ void QuoteFinder::Sentence(uint32_t s) {
   }
   // 2. Reported speech: each statement runs to the next reporting verb with a statement
   //    of its own (..., مؤكدا أن ...) or to the end of the sentence.
+  //    A plain verb of saying or thinking inside the statement, with no comma or و before
+  //    it, is part of it (قال إنه ما زال يعتبر الأمر غير مقبول أن تدخل إسبانيا ...): its
+  //    own statement is nested in this one, not a new one.
+  auto nested = [&](const Rep& inner) {
+    if (inner.kind != SpeechKind::kSay || inner.sv == sn.tok_begin) return false;
+    const Tok& before = v_.toks[inner.sv - 1];
+    const std::string_view verb = v_.toks[inner.sv].key;
+    if (!before.word || verb.rfind("و", 0) == 0 || verb.rfind("ف", 0) == 0) return false;
+    // لكنه اعتبر أن، فيما أكد أن: a new clause, so a new statement.
+    const std::string_view b = before.key;
+    if ((lx_.Markers(b) & (kBound | kComp)) || b.rfind("لكن", 0) == 0 || b.rfind("ولكن", 0) == 0) return false;
+    return true;
+  };
   for (size_t i = 0; i < reps.size(); ++i) {
     const Rep& r = reps[i];
     if (r.used || r.comp == 0) continue;
     uint32_t end = sn.end;
-    for (size_t j = i + 1; j < reps.size(); ++j)
-      if (reps[j].comp != 0 && reps[j].sv > r.comp) {
-        end = v_.toks[reps[j].sv].start;
-        break;
+    for (size_t j = i + 1; j < reps.size(); ++j) {
+      if (reps[j].comp == 0 || reps[j].sv <= r.comp) continue;
+      if (nested(reps[j])) {
+        reps[j].used = true;
+        continue;
       }
+      end = v_.toks[reps[j].sv].start;
+      break;
+    }
     uint32_t words = 0;
     for (uint32_t t = r.comp + 1; t < sn.tok_end && v_.toks[t].start < end; ++t) words += v_.toks[t].word;
     if (words < 2) continue;
