@@ -19,7 +19,7 @@ enum Tmpl : uint32_t {
   kBigramPrev, kBigramNext, kSkipBigram, kShapePair, kSentStart, kSentEnd, kCoarsePair,
   kPass1Here, kPass1At, kDocLabel, kDocMajor, kDocAlt, kWordPass1Prev, kCliticStemFine,
   kFinePair, kFineWord, kPrefixAt, kSuffixAt, kLex, kLexCount, kLexStem, kLexAt, kLexHere,
-  kGaz, kGazLen, kGazAt, kList, kListAt,
+  kGaz, kGazLen, kGazAt, kList, kListAt, kEmb, kEmbAt, kCliticStemEmb, kEmbPair,
 };
 
 void Push(std::vector<uint64_t>* out, uint32_t t, uint64_t a, uint64_t b = 0) {
@@ -98,6 +98,10 @@ WordInfo FeatureExtractor::Analyze(std::string_view token) const {
     const WordClusters::Ids ids = clusters_->Find(key);
     w.fine = ids.fine;
     w.coarse = ids.coarse;
+    for (int e = 0; e < WordClusters::kMaxEmbeddingLevels; ++e) {
+      w.emb[e] = ids.emb[e];
+      if (ids.emb[e]) Push(&w.own, kEmb, ids.emb[e], static_cast<uint64_t>(e));
+    }
   }
   if (w.punct) return w;
   if (lexicon_) {
@@ -147,6 +151,9 @@ WordInfo FeatureExtractor::Analyze(std::string_view token) const {
       if (ids.fine) {
         Push(&w.own, kCliticStemCluster, ids.coarse);
         Push(&w.own, kCliticStemFine, ids.fine);
+      }
+      for (int e = 0; e < WordClusters::kMaxEmbeddingLevels; ++e) {
+        if (ids.emb[e]) Push(&w.own, kCliticStemEmb, ids.emb[e], static_cast<uint64_t>(e));
       }
     }
   }
@@ -223,6 +230,9 @@ void FeatureExtractor::Extract(const std::vector<const WordInfo*>& words, const 
       Push(&ids, kCoarseAt, o.coarse, dd);
       if (d == -2 || d == 2) Push(&ids, kFineAt, o.fine, dd);
       Push(&ids, kLexAt, o.lex, dd);
+      for (int e = 0; e < WordClusters::kMaxEmbeddingLevels; ++e) {
+        if (o.emb[e]) Push(&ids, kEmbAt, o.emb[e], dd << 8 | static_cast<uint64_t>(e));
+      }
       if (d == -1 || d == 1) {
         Push(&ids, kStemAt, o.stem, dd);
         Push(&ids, kShapeAt, o.shape, dd);
@@ -237,6 +247,10 @@ void FeatureExtractor::Extract(const std::vector<const WordInfo*>& words, const 
     Push(&ids, kFinePair, at(i - 1).fine, w.fine);
     Push(&ids, kFinePair, w.fine, static_cast<uint64_t>(at(i + 1).fine) << 32 | 1);
     Push(&ids, kFineWord, at(i - 1).fine, w.key);
+    if (w.emb[1]) {
+      Push(&ids, kEmbPair, at(i - 1).emb[1], w.emb[1]);
+      Push(&ids, kEmbPair, w.emb[1], static_cast<uint64_t>(at(i + 1).emb[1]) << 32 | 1);
+    }
     if (lexicon_) {
       Push(&ids, kLexHere, at(i - 1).lex, static_cast<uint64_t>(w.lex) << 16 | at(i + 1).lex);
     }

@@ -38,6 +38,7 @@ struct WordInfo {
   uint64_t skeleton = 0; // name skeleton (Arabic words)
   uint64_t shape = 0;    // compressed character classes
   uint32_t fine = 0, coarse = 0;  // word clusters (0 = unknown)
+  uint32_t emb[WordClusters::kMaxEmbeddingLevels] = {0, 0, 0};  // word-vector classes (0 = none)
   uint32_t lex = 0;      // corpus lexicon summary: dominant entity label and share bucket
   bool punct = false;    // punctuation / symbol token
   std::vector<uint64_t> own;       // features of the word itself (affixes, clitic splits, ...)

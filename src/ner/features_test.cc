@@ -87,6 +87,28 @@ TEST(WordClustersTest, ParsesAndFinds) {
   EXPECT_EQ(wc.Find("غير").fine, 0u);
   EXPECT_FALSE(WordClusters::Parse("word-without-ids\n", &wc).ok());
   EXPECT_FALSE(WordClusters::Parse("w\tx\t1\n", &wc).ok());
+  EXPECT_EQ(wc.embedding_levels(), 0);
+}
+
+TEST(WordClustersTest, EmbeddingClassColumnsAndMissingExchangeClusters) {
+  WordClusters wc;
+  ASSERT_TRUE(WordClusters::Parse("محمد\t3\t1\t0\t5\t9\nبالاز\t-\t-\t2\t6\t10\n", &wc).ok());
+  EXPECT_EQ(wc.embedding_levels(), 3);
+  EXPECT_EQ(wc.Find("محمد").emb[1], 6u);
+  EXPECT_EQ(wc.Find("بالاز").fine, 0u);  // "-": no exchange cluster
+  EXPECT_EQ(wc.Find("بالاز").emb[2], 11u);
+  EXPECT_FALSE(WordClusters::Parse("a\t1\t1\t2\nb\t1\t1\n", &wc).ok());  // column counts differ
+  EXPECT_FALSE(WordClusters::Parse("a\t1\t1\t1\t2\t3\t4\n", &wc).ok());  // too many columns
+}
+
+TEST(FeaturesTest, EmbeddingClassesAddFeatures) {
+  WordClusters plain, with_emb;
+  ASSERT_TRUE(WordClusters::Parse("بالاز\t3\t1\n", &plain).ok());
+  ASSERT_TRUE(WordClusters::Parse("بالاز\t3\t1\t2\t6\t10\n", &with_emb).ok());
+  const WordInfo a = FeatureExtractor(&plain).Analyze("بالاز");
+  const WordInfo b = FeatureExtractor(&with_emb).Analyze("بالاز");
+  EXPECT_EQ(b.emb[0], 3u);
+  EXPECT_EQ(b.own.size(), a.own.size() + 3);
 }
 
 TEST(CorpusLexiconTest, RoundTripThroughCounter) {

@@ -4,7 +4,7 @@
 //             [--clusters data/ner/clusters.tsv]
 //             [--lexicon-corpus DIR --lexicon-out data/ner/lexicon.tsv [--lexicon-articles N]]
 //             [--epochs 12] [--passes 2] [--folds 5] [--seed N] [--dropout 0] [--mira 0] [--prune 0]
-//             [--gazetteer] [--test FILE[@DOCS] ...]
+//             [--gazetteer] [--crf LR L2 [--crf-passes 1|2|3] [--crf-prune W]] [--test FILE[@DOCS] ...]
 //
 // --gazetteer adds the gazetteer features (src/ner/gazetteer.h: the actor knowledge base
 // data/actors/*.tsv and data/ner/name_lists.tsv, embedded or from MARSAD_DATA_DIR).
@@ -31,6 +31,7 @@
 
 #include "ner/conll_corpus.h"
 #include "ner/corpus_lexicon.h"
+#include "ner/crf_trainer.h"
 #include "ner/features.h"
 #include "ner/ner_evaluation.h"
 #include "ner/ner_tagger.h"
@@ -52,14 +53,26 @@ struct Options {
   int passes = 2, folds = 5;
   bool gazetteer = false;
   PerceptronOptions perceptron;
+  int crf_passes = 0;  // bit p-1 set: pass p is trained as a CRF (--crf LR L2 [--crf-passes 1|2|3])
+  CrfOptions crf_options;
+  float crf_prune = 0.01f;  // --crf-prune: the CRF's weights are on another scale than the perceptron's
 };
+
+// Trains pass `pass` (1 or 2) with the chosen trainer.
+LinearChainModel Train(const Options& o, const std::vector<TrainingSequence>& seqs, uint64_t resources_hash,
+                       int pass) {
+  if ((o.crf_passes >> (pass - 1) & 1) == 0) return TrainPerceptron(seqs, o.perceptron, resources_hash);
+  PerceptronOptions po = o.perceptron;
+  po.prune = o.crf_prune;
+  return TrainCrf(seqs, po, o.crf_options, resources_hash);
+}
 
 int Usage() {
   std::fprintf(stderr,
                "usage: ner_train --train FILE[@DOCS] ... [--out MODEL] [--clusters TSV]\n"
                "                 [--lexicon-corpus DIR --lexicon-out TSV [--lexicon-articles N]]\n"
                "                 [--epochs N] [--passes 1|2] [--folds K] [--seed N] [--dropout P] [--mira C] [--prune W]\n"
-               "                 [--gazetteer] [--test FILE[@DOCS] ...]\n");
+               "                 [--gazetteer] [--crf LR L2 [--crf-passes 1|2|3] [--crf-prune W]] [--test FILE[@DOCS] ...]\n");
   return 2;
 }
 
@@ -184,6 +197,13 @@ int main(int argc, char** argv) {
     else if (a == "--mira") o.perceptron.mira_c = std::strtof(next().c_str(), nullptr);
     else if (a == "--prune") o.perceptron.prune = std::strtof(next().c_str(), nullptr);
     else if (a == "--gazetteer") o.gazetteer = true;
+    else if (a == "--crf-prune") o.crf_prune = std::strtof(next().c_str(), nullptr);
+    else if (a == "--crf-passes") o.crf_passes = std::atoi(next().c_str());
+    else if (a == "--crf") {
+      if (o.crf_passes == 0) o.crf_passes = 3;
+      o.crf_options.lr = std::strtof(next().c_str(), nullptr);
+      o.crf_options.l2 = std::strtof(next().c_str(), nullptr);
+    }
     else return Usage();
   }
   if (o.train.empty() || o.passes < 1 || o.passes > 2 || o.folds < 2 || o.perceptron.epochs < 1) return Usage();
@@ -297,14 +317,13 @@ int main(int argc, char** argv) {
   };
 
   std::vector<LinearChainModel> passes;
-  passes.push_back(TrainPerceptron(collect([](size_t) { return true; }), o.perceptron, resources_hash));
+  passes.push_back(Train(o, collect([](size_t) { return true; }), resources_hash, 1));
   std::fprintf(stderr, "pass 1: %zu features kept, %.1fs\n", passes[0].num_features(), Seconds());
 
   if (o.passes == 2) {
     std::vector<std::vector<std::vector<int>>> p1(n_docs);
     for (int k = 0; k < o.folds; ++k) {
-      const LinearChainModel m =
-          TrainPerceptron(collect([&](size_t d) { return fold_of(d) != k; }), o.perceptron, resources_hash);
+      const LinearChainModel m = Train(o, collect([&](size_t d) { return fold_of(d) != k; }), resources_hash, 1);
       std::vector<LabelScores> em;
       for (size_t d = 0; d < n_docs; ++d) {
         if (fold_of(d) != k) continue;
@@ -325,7 +344,7 @@ int main(int argc, char** argv) {
         t.gold = data.gold[d][s];
       }
     }
-    passes.push_back(TrainPerceptron(seqs, o.perceptron, resources_hash));
+    passes.push_back(Train(o, seqs, resources_hash, 2));
     std::fprintf(stderr, "pass 2: %zu features kept, %.1fs\n", passes[1].num_features(), Seconds());
   }
 
