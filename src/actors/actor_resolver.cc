@@ -7,6 +7,7 @@
 
 #include "actors/actor_kb.h"
 #include "core/ids.h"
+#include "core/utf8.h"
 #include "text/clitics.h"
 #include "text/normalizer.h"
 
@@ -37,6 +38,36 @@ bool ArticleAdded(const TextToken& first, std::string_view form) {
     return prefix.size() >= x.size() && prefix.substr(prefix.size() - x.size()) == x;
   };
   return ends_with("ال") || ends_with("لل");
+}
+
+// The letter's shape without its dots (rasm): ب ت ث ن ي share one, ج ح خ one, and so on.
+char32_t Rasm(char32_t c) {
+  switch (c) {
+    case U'ت': case U'ث': case U'ن': case U'ي': return U'ب';
+    case U'ج': case U'خ': return U'ح';
+    case U'ذ': return U'د';
+    case U'ز': return U'ر';
+    case U'ش': return U'س';
+    case U'ض': return U'ص';
+    case U'ظ': return U'ط';
+    case U'غ': return U'ع';
+    case U'ق': return U'ف';
+    default: return c;
+  }
+}
+
+// True when the two match-key words have the same letters but one, and that one differs
+// only in its dots (اسبانبا / اسبانيا): a typo of the name, not another word.
+bool OneDotTypo(std::string_view a, std::string_view b) {
+  if (a.size() != b.size() || a == b) return false;
+  size_t i = 0, j = 0;
+  int diffs = 0;
+  while (i < a.size() && j < b.size()) {
+    const char32_t x = utf8::DecodeNext(a, &i), y = utf8::DecodeNext(b, &j);
+    if (x == y) continue;
+    if (Rasm(x) != Rasm(y) || ++diffs > 1) return false;
+  }
+  return diffs == 1;
 }
 
 std::string NerType(std::string_view t) {
@@ -166,6 +197,24 @@ class Doc {
   std::string last_office;         // office of the last role phrase ("نظيره" takes it)
   std::string last_person_office;  // office of the last person named (when no role phrase yet)
   uint32_t last_location_end = UINT32_MAX;  // end of the last capital read as a place
+
+  // (entity index, match key) of every country named in the text by its one-word name
+  // (إسبانيا; not its adjectives: الألماني is one dot from المائي).
+  std::vector<std::pair<size_t, std::string>> CountryWords() const {
+    std::vector<std::pair<size_t, std::string>> out;
+    for (size_t i = 0; i < entities_.size(); ++i) {
+      if (entities_[i].type != "GPE") continue;
+      std::string name = text::MatchKey(entities_[i].name_ar);
+      if (name.find(' ') != std::string::npos) continue;
+      for (const marsad::Mention& m : entities_[i].mentions)
+        if (text::MatchKey(m.text) == name) {
+          out.emplace_back(i, std::move(name));
+          break;
+        }
+    }
+    return out;
+  }
+  Entity& At(size_t i) { return entities_[i]; }
 
   std::vector<Entity> Finish() {
     for (Entity& e : entities_) {
@@ -504,6 +553,22 @@ std::vector<Entity> ActorResolver::Resolve(std::string_view text, const std::opt
         doc.Mention(e, scan.normal.to_original[t.key_start + prefix], t.end);
         break;
       }
+    }
+  }
+  // A country named correctly elsewhere in the text and misspelt by one dotted letter here
+  // (لكن اسبانبا نفت ... after إسبانيا): the same country. Names of 6+ letters only: shorter
+  // ones have real words one dot away.
+  const auto countries = doc.CountryWords();
+  for (const TextToken& t : scan.tokens) {
+    if (!t.word || t.key.size() < 12 || countries.empty() || doc.Covered(t.start, t.end)) continue;
+    for (const text::CliticSplit& c : text::CliticCandidates(t.key)) {
+      const auto hit = std::find_if(countries.begin(), countries.end(), [&](const auto& cw) {
+        return cw.second.size() >= 12 && OneDotTypo(c.stem, cw.second);
+      });
+      if (hit == countries.end()) continue;
+      const auto prefix = static_cast<uint32_t>(c.prefix.size() / 2);  // Arabic letters are 2 bytes
+      doc.Mention(doc.At(hit->first), scan.normal.to_original[t.key_start + prefix], t.end);
+      break;
     }
   }
   return doc.Finish();

@@ -182,6 +182,18 @@ TEST(ActorResolver, AmbiguousPlaceNamesNeedAPlaceNounOrTheirCountry) {
   EXPECT_FALSE(article.count("loc:SYR:Aleppo"));
 }
 
+TEST(ActorResolver, CountryMisspeltByOneDotIsTheCountryNamedBefore) {
+  const std::string t = "اتهمت بريطانيا إسبانيا بانتهاك سيادتها. لكن اسبانبا نفت ذلك، وقال الوزير الألماني إن المائي مهم.";
+  auto m = Actors(t, "2015-08-10");
+  ASSERT_TRUE(m.count("ESP"));
+  ASSERT_EQ(m["ESP"].mentions.size(), 2u);
+  EXPECT_EQ(m["ESP"].mentions[1].text, "اسبانبا");
+  // Adjectives are never the model of a typo (المائي is not الألماني).
+  for (const Mention& men : m["DEU"].mentions) EXPECT_NE(men.text, "المائي");
+  // Without the correct spelling in the text, nothing is guessed.
+  EXPECT_FALSE(Actors("لكن اسبانبا نفت ذلك.", "2015-08-10").count("ESP"));
+}
+
 TEST(ActorResolver, PlaceNameInsideAPersonsNameIsTheName) {
   const std::string t = "قال جوشوا يافا الكاتب في الصحيفة إن الوضع معقد في فلسطين.";
   const uint32_t s = Cp(t, "جوشوا");
