@@ -102,6 +102,12 @@ ALTER TABLE articles ADD COLUMN search tsvector;
          if (Status s = FillSearchVectors(conn); !s.ok()) return s;
          return conn.Run("CREATE INDEX articles_search ON articles USING gin (search)");
        }},
+      // 3: the API's article list (server/read_model_pg.cc: newest published first, undated
+      // last, then newest ingested) reads this index in order, as SQLite reads
+      // articles_by_published backwards, instead of sorting every article for one page.
+      {R"sql(
+CREATE INDEX articles_by_published_seq ON articles ((published COLLATE "C") DESC NULLS LAST, seq DESC);
+)sql"},
   };
   return kMigrations;
 }

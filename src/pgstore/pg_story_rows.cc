@@ -29,8 +29,8 @@ Status Pairs(PgConn& conn, const std::string& sql, const Params& params,
   return Status::Ok();
 }
 
-// Outlets and entities of the story's articles, most frequent first. SQLite reports a
-// bare name_en per entity_id group; an entity id has one English name, so min() is it.
+// Outlets and entities of the story's articles, most frequent first; per entity id the
+// least of its English names in byte order, as SQLite's min().
 Status FillCounts(PgConn& conn, store::StoryRecord* s) {
   if (Status st = Pairs(conn,
                         "SELECT coalesce(source, '(unknown)'), count(*) AS n FROM articles WHERE story_id = $1 "

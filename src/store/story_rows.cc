@@ -35,8 +35,10 @@ Status FillCounts(SqliteDb& db, StoryRecord* s) {
       !st.ok()) {
     return st;
   }
+  // min(): one name per entity id even where its rows spell it differently (a bare column
+  // would take whichever row SQLite reads last; the PostgreSQL store takes the same min()).
   return pairs(
-      "SELECT e.name_en, count(DISTINCT e.article_id) AS n FROM entities e JOIN articles a ON a.id = e.article_id "
+      "SELECT min(e.name_en), count(DISTINCT e.article_id) AS n FROM entities e JOIN articles a ON a.id = e.article_id "
       "WHERE a.story_id = ? AND e.cameo IS NOT NULL GROUP BY e.entity_id ORDER BY n DESC, 1 LIMIT 8",
       &s->entities);
 }
