@@ -56,3 +56,25 @@ TEST(CrfTest, StrongerRegularisationGivesSmallerScores) {
 
 }  // namespace
 }  // namespace marsad::ner
+
+namespace marsad::ner {
+namespace {
+
+TEST(LabelBiasTest, ANegativeOBiasTurnsANearTieIntoAName) {
+  std::vector<float> w(kNumLabels, 0.f);
+  w[kOutside] = 1.f;
+  w[BeginLabel(0)] = 0.8f;
+  const std::vector<float> trans(LinearChainModel::kTransRows * kNumLabels, 0.f);
+  LinearChainModel m = LinearChainModel::FromWeights({7}, w, trans, 0, 0, 0.f);
+  std::vector<LabelScores> em;
+  std::vector<int> labels;
+  m.Emissions(Seq({7}, {}).features, &em);
+  m.Decode(em, &labels);
+  EXPECT_EQ(labels[0], kOutside);
+  m.AddLabelBias(kOutside, -0.5f);
+  m.Decode(em, &labels);
+  EXPECT_EQ(labels[0], BeginLabel(0));
+}
+
+}  // namespace
+}  // namespace marsad::ner

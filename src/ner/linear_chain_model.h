@@ -57,6 +57,13 @@ class LinearChainModel {
   void Decode(const std::vector<LabelScores>& emissions, std::vector<int>* labels,
               std::vector<float>* confidence = nullptr) const;
 
+  // Adds `bias` to the score of `label` at every token (folded into the transitions into it:
+  // every path has one transition into each token). A negative bias on O trades precision
+  // for recall (ner_train --o-bias).
+  void AddLabelBias(int label, float bias) {
+    for (size_t r = 0; r < kTransRows; ++r) trans_[r * kNumLabels + static_cast<size_t>(label)] += bias;
+  }
+
   float transition(int prev, int label) const { return trans_[(prev < 0 ? kNumLabels : prev) * kNumLabels + label]; }
   uint32_t feature_version() const { return feature_version_; }
   uint64_t resources_hash() const { return resources_hash_; }

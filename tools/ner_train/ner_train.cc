@@ -4,7 +4,7 @@
 //             [--clusters data/ner/clusters.tsv]
 //             [--lexicon-corpus DIR --lexicon-out data/ner/lexicon.tsv [--lexicon-articles N]]
 //             [--epochs 12] [--passes 2] [--folds 5] [--seed N] [--dropout 0] [--mira 0] [--prune 0]
-//             [--gazetteer] [--crf LR L2 [--crf-passes 1|2|3] [--crf-prune W]] [--test FILE[@DOCS] ...]
+//             [--gazetteer] [--crf LR L2 [--crf-passes 1|2|3] [--crf-prune W]] [--o-bias B] [--o-bias-scan B1,..] [--test FILE[@DOCS] ...]
 //
 // --gazetteer adds the gazetteer features (src/ner/gazetteer.h: the actor knowledge base
 // data/actors/*.tsv and data/ner/name_lists.tsv, embedded or from MARSAD_DATA_DIR).
@@ -56,6 +56,8 @@ struct Options {
   int crf_passes = 0;  // bit p-1 set: pass p is trained as a CRF (--crf LR L2 [--crf-passes 1|2|3])
   CrfOptions crf_options;
   float crf_prune = 0.01f;  // --crf-prune: the CRF's weights are on another scale than the perceptron's
+  float o_bias = 0.f;               // --o-bias B: added to O's score in the last pass
+  std::vector<float> o_bias_scan;   // --o-bias-scan B1,B2,..: test figures under each bias
 };
 
 // Trains pass `pass` (1 or 2) with the chosen trainer.
@@ -72,7 +74,7 @@ int Usage() {
                "usage: ner_train --train FILE[@DOCS] ... [--out MODEL] [--clusters TSV]\n"
                "                 [--lexicon-corpus DIR --lexicon-out TSV [--lexicon-articles N]]\n"
                "                 [--epochs N] [--passes 1|2] [--folds K] [--seed N] [--dropout P] [--mira C] [--prune W]\n"
-               "                 [--gazetteer] [--crf LR L2 [--crf-passes 1|2|3] [--crf-prune W]] [--test FILE[@DOCS] ...]\n");
+               "                 [--gazetteer] [--crf LR L2 [--crf-passes 1|2|3] [--crf-prune W]] [--o-bias B] [--o-bias-scan B1,..] [--test FILE[@DOCS] ...]\n");
   return 2;
 }
 
@@ -197,7 +199,11 @@ int main(int argc, char** argv) {
     else if (a == "--mira") o.perceptron.mira_c = std::strtof(next().c_str(), nullptr);
     else if (a == "--prune") o.perceptron.prune = std::strtof(next().c_str(), nullptr);
     else if (a == "--gazetteer") o.gazetteer = true;
-    else if (a == "--crf-prune") o.crf_prune = std::strtof(next().c_str(), nullptr);
+    else if (a == "--o-bias") o.o_bias = std::strtof(next().c_str(), nullptr);
+    else if (a == "--o-bias-scan") {
+      std::stringstream ss(next());
+      for (std::string t; std::getline(ss, t, ',');) o.o_bias_scan.push_back(std::strtof(t.c_str(), nullptr));
+    } else if (a == "--crf-prune") o.crf_prune = std::strtof(next().c_str(), nullptr);
     else if (a == "--crf-passes") o.crf_passes = std::atoi(next().c_str());
     else if (a == "--crf") {
       if (o.crf_passes == 0) o.crf_passes = 3;
@@ -348,6 +354,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "pass 2: %zu features kept, %.1fs\n", passes[1].num_features(), Seconds());
   }
 
+  passes.back().AddLabelBias(kOutside, o.o_bias);
   const std::string bytes = NerTagger::Serialize(passes);
   auto write = [](const std::string& path, const std::string& contents) {
     std::ofstream out(path, std::ios::binary);
@@ -375,6 +382,14 @@ int main(int argc, char** argv) {
       }
       const SpanScorer score = EvaluateTagger(*tagger.value(), corpus.value());
       std::printf("== %s (%zu tokens)\n%s", spec.c_str(), corpus.value().tokens, score.Report().c_str());
+      for (float b : o.o_bias_scan) {
+        std::vector<LinearChainModel> biased = passes;
+        biased.back().AddLabelBias(kOutside, b);
+        auto t = NerTagger::FromBytes(NerTagger::Serialize(biased), o.clusters.empty() ? "" : Slurp(o.clusters),
+                                      shipped_tsv);
+        if (!t.ok()) return 1;
+        std::printf("-- o-bias %g\n%s", static_cast<double>(b), EvaluateTagger(*t.value(), corpus.value()).Report().c_str());
+      }
     }
   }
   return 0;
