@@ -177,7 +177,10 @@ Result<std::vector<DyadPoint>> QueryDyad(SqliteDb& db, const DyadQuery& d) {
   }
   std::string date = kEventDate;
   std::string period = d.by == "day"    ? date
-                       : d.by == "week" ? "strftime('%Y-W%W', " + date + ")"
+                       // Only a full date has a week: strftime would read a year alone ("2012")
+                       // as a Julian day number (a week of 4707 BC).
+                       : d.by == "week" ? "CASE WHEN " + date + " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' "
+                                          "THEN strftime('%Y-W%W', " + date + ") END"
                                         : "substr(" + date + ", 1, 7)";
   std::string forward = "(" + ActorMatches("source", 1) + " AND " + ActorMatches("target", 2) + ")";
   std::string backward = "(" + ActorMatches("source", 2) + " AND " + ActorMatches("target", 1) + ")";

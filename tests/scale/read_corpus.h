@@ -2,7 +2,7 @@
 // and quotes shaped to reach every filter and every tie the SQLite queries resolve
 // implicitly: several events of one article on one day (first report, group order),
 // reports of one event across a story's articles and outlets, event dates the week
-// period cannot read or rolls over ("2025-02-31", "2025-02"), days before a year's first
+// period cannot read or rolls over ("2025-02-31", "2025-02", a year alone), days before a year's first
 // Monday, undated articles, entity names differing in ASCII case, equal counts, and
 // Goldstein values whose floating-point sums depend on their order.
 #pragma once
@@ -66,6 +66,7 @@ inline std::vector<Article> ReadCorpus() {
                 MakeEvent(i % 2 ? sau : saugov, usa, "042", 1, 1.9 + 0.1 * (i % 3), i % 4 ? d : "2025-01-05", "زيارة")};
     if (i % 5 == 2) a.events.push_back(MakeEvent(usa, sau, "112", 3, -2.0, std::nullopt, "انتقاد", "negated"));
     if (i % 8 == 3) a.events.push_back(MakeEvent(saugov, irn, "190", 4, -10.0, "2025-02", "قتال", "future"));
+    if (i % 11 == 5) a.events.push_back(MakeEvent(sau, usa, "051", 2, 3.5, "2012", "سنة فقط"));
     if (i % 10 == 6) a.events.push_back(MakeEvent(irn, sau, "057", 2, 7.0 / 3, "2024-12-30", "اتفاق"));
     Quote q;
     q.speaker = i % 4 ? std::optional<std::string>("SAU") : std::nullopt;

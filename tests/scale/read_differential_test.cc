@@ -215,6 +215,7 @@ TEST_F(ReadDifferential, QuotesAndDyads) {
   EXPECT_NE(w.find("2025-W00|"), std::string::npos) << w;
   EXPECT_NE(w.find("2025-W09|"), std::string::npos) << w;
   EXPECT_NE(w.find("2025-W01|"), std::string::npos) << w;
+  EXPECT_EQ(w.find("-4707"), std::string::npos) << w;  // "2012" is no Julian day number here
 }
 
 // Every main endpoint of `marsad serve` answers the same bytes from both stores (stats
