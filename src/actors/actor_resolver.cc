@@ -560,7 +560,17 @@ std::vector<Entity> ActorResolver::Resolve(std::string_view text, const std::opt
   // ones have real words one dot away.
   const auto countries = doc.CountryWords();
   for (const TextToken& t : scan.tokens) {
-    if (!t.word || t.key.size() < 12 || countries.empty() || doc.Covered(t.start, t.end)) continue;
+    if (!t.word || t.key.size() < 12 || countries.empty()) continue;
+    // Cheap test first: the word ends in a one-dot variant of a country's name.
+    const bool maybe = std::any_of(countries.begin(), countries.end(), [&](const auto& cw) {
+      const std::string& name = cw.second;
+      if (name.size() < 12 || t.key.size() < name.size()) return false;
+      const std::string_view tail = t.key.substr(t.key.size() - name.size());
+      int bytes = 0;  // one letter differs in at most two bytes
+      for (size_t i = 0; i < name.size() && bytes <= 2; ++i) bytes += tail[i] != name[i];
+      return bytes > 0 && bytes <= 2 && OneDotTypo(tail, name);
+    });
+    if (!maybe || doc.Covered(t.start, t.end)) continue;
     for (const text::CliticSplit& c : text::CliticCandidates(t.key)) {
       const auto hit = std::find_if(countries.begin(), countries.end(), [&](const auto& cw) {
         return cw.second.size() >= 12 && OneDotTypo(c.stem, cw.second);
