@@ -3,20 +3,11 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ner/feature_hash.h"
 #include "ner/features.h"
 
 namespace marsad::ner {
 namespace {
-
-struct SplitMix {
-  uint64_t s;
-  uint64_t Next() {
-    uint64_t z = (s += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-};
 
 constexpr double kNegInf = -1e300;
 

@@ -17,6 +17,19 @@ inline uint64_t Mix64(uint64_t x) {
   return x ^ (x >> 31);
 }
 
+// The splitmix64 sequence from seed `s`: a small deterministic generator for training
+// (shuffles, dropout, initial vectors); std::shuffle's algorithm may differ between
+// standard libraries, this one does not.
+struct SplitMix {
+  uint64_t s;
+  uint64_t Next() {
+    const uint64_t z = Mix64(s);
+    s += 0x9E3779B97F4A7C15ULL;
+    return z;
+  }
+  double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }  // [0, 1)
+};
+
 // FNV-1a over the bytes, then Mix64 (FNV alone clusters short strings).
 inline uint64_t HashString(std::string_view s) {
   uint64_t h = 0xCBF29CE484222325ULL;

@@ -2,22 +2,11 @@
 
 #include <algorithm>
 
+#include "ner/feature_hash.h"
 #include "ner/features.h"
 
 namespace marsad::ner {
 namespace {
-
-// A small deterministic generator: std::shuffle's algorithm may differ between standard
-// libraries, this one does not.
-struct SplitMix {
-  uint64_t s;
-  uint64_t Next() {
-    uint64_t z = (s += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-};
 
 struct DenseSeq {
   std::vector<uint32_t> ids;  // dense feature indices

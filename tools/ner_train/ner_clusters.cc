@@ -22,10 +22,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "ner/conll_corpus.h"
-#include "news_corpus.h"
-#include "text/normalizer.h"
-#include "text/tokenizer.h"
+#include "word_stream.h"
 
 namespace {
 
@@ -51,12 +48,6 @@ struct Stream {
     if (!tokens.empty() && tokens.back() != 0) tokens.push_back(0), ++counts[0];
   }
 };
-
-void AddText(std::string_view text, Stream* s) {
-  const std::string display = marsad::text::NormalizeDisplay(text);
-  for (const marsad::text::Token& t : marsad::text::Tokenize(display)) s->Add(marsad::text::MatchKey(t.text));
-  s->Boundary();
-}
 
 // x log x, tabulated for small counts (the exchange loop evaluates it billions of times).
 class XLogX {
@@ -146,26 +137,13 @@ int main(int argc, char** argv) {
   }
   const auto t0 = Clock::now();
   Stream s;
-  const long articles = marsad::ner_tools::ForEachArticle(corpus_dir, 0, [&](std::string_view text) { AddText(text, &s); });
-  if (articles < 0) {
-    std::fprintf(stderr, "ner_clusters: no readable zip in %s\n", corpus_dir.c_str());
+  const auto read = marsad::ner_tools::ForEachCorpusWord(
+      corpus_dir, extra, [&](const std::string& key) { s.Add(key); }, [&] { s.Boundary(); });
+  if (!read.ok()) {
+    std::fprintf(stderr, "ner_clusters: %s\n", read.status().ToString().c_str());
     return 1;
   }
-  for (const std::string& path : extra) {
-    auto c = marsad::ner::ReadConll(path);
-    if (!c.ok()) {
-      std::fprintf(stderr, "ner_clusters: %s\n", c.status().ToString().c_str());
-      return 1;
-    }
-    for (const auto& doc : c.value().docs) {
-      for (const auto& sent : doc.sentences) {
-        for (const std::string& t : sent.tokens) {
-          for (const auto& piece : marsad::text::Tokenize(t)) s.Add(marsad::text::MatchKey(piece.text));
-        }
-        s.Boundary();
-      }
-    }
-  }
+  const long articles = read.value();
   std::fprintf(stderr, "%ld articles, %zu tokens, %zu word types, %.1fs\n", articles,
                s.tokens.size(), s.words.size(), std::chrono::duration<double>(Clock::now() - t0).count());
 

@@ -23,11 +23,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "ner/conll_corpus.h"
-#include "news_corpus.h"
 #include "sgns.h"
-#include "text/normalizer.h"
-#include "text/tokenizer.h"
+#include "word_stream.h"
 
 namespace {
 
@@ -131,30 +128,13 @@ int main(int argc, char** argv) {
   const auto t0 = Clock::now();
   auto secs = [&] { return std::chrono::duration<double>(Clock::now() - t0).count(); };
   Corpus c;
-  const long articles = marsad::ner_tools::ForEachArticle(corpus_dir, 0, [&](std::string_view text) {
-    const std::string display = marsad::text::NormalizeDisplay(text);
-    for (const marsad::text::Token& t : marsad::text::Tokenize(display)) c.Add(marsad::text::MatchKey(t.text));
-    c.Boundary();
-  });
-  if (articles < 0) {
-    std::fprintf(stderr, "ner_embed: no readable zip in %s\n", corpus_dir.c_str());
+  const auto read = marsad::ner_tools::ForEachCorpusWord(
+      corpus_dir, extra, [&](const std::string& key) { c.Add(key); }, [&] { c.Boundary(); });
+  if (!read.ok()) {
+    std::fprintf(stderr, "ner_embed: %s\n", read.status().ToString().c_str());
     return 1;
   }
-  for (const std::string& path : extra) {
-    auto conll = marsad::ner::ReadConll(path);
-    if (!conll.ok()) {
-      std::fprintf(stderr, "ner_embed: %s\n", conll.status().ToString().c_str());
-      return 1;
-    }
-    for (const auto& doc : conll.value().docs) {
-      for (const auto& sent : doc.sentences) {
-        for (const std::string& t : sent.tokens) {
-          for (const auto& piece : marsad::text::Tokenize(t)) c.Add(marsad::text::MatchKey(piece.text));
-        }
-        c.Boundary();
-      }
-    }
-  }
+  const long articles = read.value();
   // Words by frequency (ties by spelling).
   std::vector<std::pair<std::string, uint64_t>> by_freq(c.counts.begin(), c.counts.end());
   std::sort(by_freq.begin(), by_freq.end(),

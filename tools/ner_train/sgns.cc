@@ -9,16 +9,7 @@
 namespace marsad::ner_tools {
 namespace {
 
-struct SplitMix {
-  uint64_t s;
-  uint64_t Next() {
-    uint64_t z = (s += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
-};
+using ner::SplitMix;
 
 // Byte offsets of the code points of s, plus the end.
 std::vector<size_t> CodePoints(std::string_view s) {
