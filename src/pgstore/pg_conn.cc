@@ -78,4 +78,14 @@ Status PgConn::Run(const std::string& sql, const Params& params) {
   return r.ok() ? Status::Ok() : r.status();
 }
 
+Status AppendPairs(PgConn& conn, const std::string& sql, const Params& params,
+                   std::vector<std::pair<std::string, uint64_t>>* into) {
+  auto r = conn.Exec(sql, params);
+  if (!r.ok()) return r.status();
+  for (int i = 0; i < r.value().rows(); ++i) {
+    into->emplace_back(r.value().Text(i, 0), static_cast<uint64_t>(r.value().Int(i, 1)));
+  }
+  return Status::Ok();
+}
+
 }  // namespace marsad::pgstore

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -65,5 +66,9 @@ class PgConn {
   uint64_t generation_ = 0;
 };
 
+// Runs a query whose rows are (text, count) and appends them to *into: the
+// "name, number of articles" listings (co-occurring entities, a story's outlets).
+Status AppendPairs(PgConn& conn, const std::string& sql, const Params& params,
+                   std::vector<std::pair<std::string, uint64_t>>* into);
 
 }  // namespace marsad::pgstore

@@ -38,16 +38,6 @@ store::EntitySummary ReadEntity(const PgResult& q, int i) {
   return s;
 }
 
-Status Pairs(PgConn& conn, const std::string& sql, const Params& params,
-             std::vector<std::pair<std::string, uint64_t>>* into) {
-  auto r = conn.Exec(sql, params);
-  if (!r.ok()) return r.status();
-  for (int i = 0; i < r.value().rows(); ++i) {
-    into->emplace_back(r.value().Text(i, 0), static_cast<uint64_t>(r.value().Int(i, 1)));
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
 Result<std::vector<store::EntitySummary>> PgQueryEntities(PgConn& conn, const store::EntityFilter& f) {
@@ -78,19 +68,19 @@ Result<std::optional<store::EntityDetail>> PgQueryEntity(PgConn& conn, const std
   if (summary.value().rows() > 0) d.summary = ReadEntity(summary.value(), 0);
   // Ties in the two top-15 lists are rows with the same name and count: any order of them
   // prints the same.
-  Status s = Pairs(conn,
+  Status s = AppendPairs(conn,
                    std::string("SELECT ") + kArticleDay + " AS d, count(DISTINCT a.id) FROM entities e "
                    "JOIN articles a ON a.id = e.article_id WHERE e.entity_id = $1::text GROUP BY d ORDER BY d",
                    id, &d.by_day);
   if (s.ok()) {
-    s = Pairs(conn,
+    s = AppendPairs(conn,
               "SELECT max(o.name_en COLLATE \"C\"), count(DISTINCT o.article_id) AS n FROM entities e "
               "JOIN entities o ON o.article_id = e.article_id AND o.entity_id <> e.entity_id "
               "WHERE e.entity_id = $1::text GROUP BY o.entity_id ORDER BY n DESC, 1 LIMIT 15",
               id, &d.co_occurring);
   }
   if (s.ok()) {
-    s = Pairs(conn,
+    s = AppendPairs(conn,
               "SELECT m.text COLLATE \"C\", count(*) AS n FROM entities e JOIN mentions m "
               "ON m.article_id = e.article_id AND m.entity_ord = e.ord WHERE e.entity_id = $1::text "
               "GROUP BY 1 ORDER BY n DESC, 1 LIMIT 15",

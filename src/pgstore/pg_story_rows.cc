@@ -19,27 +19,17 @@ store::StoryRecord ReadStory(const PgResult& q, int row) {
   return s;
 }
 
-Status Pairs(PgConn& conn, const std::string& sql, const Params& params,
-             std::vector<std::pair<std::string, uint64_t>>* into) {
-  auto r = conn.Exec(sql, params);
-  if (!r.ok()) return r.status();
-  for (int i = 0; i < r.value().rows(); ++i) {
-    into->emplace_back(r.value().Text(i, 0), static_cast<uint64_t>(r.value().Int(i, 1)));
-  }
-  return Status::Ok();
-}
-
 // Outlets and entities of the story's articles, most frequent first; per entity id the
 // least of its English names in byte order, as SQLite's min().
 Status FillCounts(PgConn& conn, store::StoryRecord* s) {
-  if (Status st = Pairs(conn,
+  if (Status st = AppendPairs(conn,
                         "SELECT coalesce(source, '(unknown)'), count(*) AS n FROM articles WHERE story_id = $1 "
                         "GROUP BY 1 ORDER BY n DESC, coalesce(source, '(unknown)') COLLATE \"C\"",
                         {PgText(s->id)}, &s->sources);
       !st.ok()) {
     return st;
   }
-  return Pairs(conn,
+  return AppendPairs(conn,
                "SELECT min(e.name_en COLLATE \"C\"), count(DISTINCT e.article_id) AS n FROM entities e "
                "JOIN articles a ON a.id = e.article_id WHERE a.story_id = $1 AND e.cameo IS NOT NULL "
                "GROUP BY e.entity_id ORDER BY n DESC, 1 LIMIT 8",

@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "local_services.h"
+#include "pg_differential_fixture.h"
 #include "pgstore/pg_store.h"
 #include "read_corpus.h"
 #include "server/api.h"
@@ -24,7 +24,6 @@
 namespace marsad {
 namespace {
 
-using scale_test::LocalServices;
 
 std::string D(double v) {
   char buf[40];
@@ -80,21 +79,11 @@ std::string Dump(const Result<std::optional<store::EntityDetail>>& r) {
   return r.value() ? Dump(*r.value()) : "none";
 }
 
-class ReadDifferential : public ::testing::Test {
+class ReadDifferential : public scale_test::PgDifferentialTest {
  protected:
-  static void SetUpTestSuite() {
-#ifndef MARSAD_HAVE_PG
-    skip_ = "built without libpq (libpq-dev): no PostgreSQL store";
-    return;
-#endif
-    services_ = LocalServices::Start(&skip_).release();
-  }
-  static void TearDownTestSuite() {
-    delete services_;
-    services_ = nullptr;
-  }
   void SetUp() override {
-    if (!services_) GTEST_SKIP() << skip_;
+    PgDifferentialTest::SetUp();
+    if (IsSkipped()) return;
     static int n = 0;
     const std::string name = "readdiff" + std::to_string(++n);
     path_ = std::filesystem::temp_directory_path() / ("marsad-" + name + "-" + std::to_string(getpid()) + ".db");
@@ -114,14 +103,8 @@ class ReadDifferential : public ::testing::Test {
     auto pg = pgstore::OpenPgStore(options);
     ASSERT_TRUE(lite.ok()) << lite.status().message();
     ASSERT_TRUE(pg.ok()) << pg.status().message();
-    const std::vector<Article> corpus = scale_test::ReadCorpus();
-    for (size_t from = 0; from < corpus.size(); from += 7) {
-      std::vector<Article> batch(corpus.begin() + static_cast<long>(from),
-                                 corpus.begin() + static_cast<long>(std::min(corpus.size(), from + 7)));
-      store::PutResult r;
-      ASSERT_TRUE(lite.value()->PutArticles(batch, &r).ok());
-      ASSERT_TRUE(pg.value()->PutArticles(batch, &r).ok());
-    }
+    scale_test::PutInBatches(*lite.value(), *pg.value(), scale_test::ReadCorpus());
+    if (HasFatalFailure()) return;
     store::WriteBatch stories;  // rows computed from their articles (store.h)
     for (int k = 0; k < 7; ++k) stories.stories.push_back({"S" + std::to_string(k), "قصة " + std::to_string(k), "", {}, {}, 0, {}, {}});
     store::PutResult r;
@@ -138,14 +121,10 @@ class ReadDifferential : public ::testing::Test {
     return a;
   }
 
-  static LocalServices* services_;
-  static std::string skip_;
   std::filesystem::path path_;
   std::string url_;
   std::unique_ptr<store::Store> lite_, pg_;
 };
-LocalServices* ReadDifferential::services_ = nullptr;
-std::string ReadDifferential::skip_;
 
 TEST_F(ReadDifferential, Entities) {
   WriteBoth();

@@ -13,7 +13,7 @@
 #include <map>
 #include <set>
 
-#include "local_services.h"
+#include "pg_differential_fixture.h"
 #include "pgstore/pg_search.h"
 #include "pgstore/pg_store.h"
 #include "search/searcher.h"
@@ -23,7 +23,6 @@
 namespace marsad {
 namespace {
 
-using scale_test::LocalServices;
 
 using search::testing::MakeArticle;
 
@@ -101,21 +100,11 @@ std::set<std::string> Ids(const Found& f) {
   return out;
 }
 
-class SearchDifferential : public ::testing::Test {
+class SearchDifferential : public scale_test::PgDifferentialTest {
  protected:
-  static void SetUpTestSuite() {
-#ifndef MARSAD_HAVE_PG
-    skip_ = "built without libpq (libpq-dev): no PostgreSQL store";
-    return;
-#endif
-    services_ = LocalServices::Start(&skip_).release();
-  }
-  static void TearDownTestSuite() {
-    delete services_;
-    services_ = nullptr;
-  }
   void SetUp() override {
-    if (!services_) GTEST_SKIP() << skip_;
+    PgDifferentialTest::SetUp();
+    if (IsSkipped()) return;
     path_ = std::filesystem::temp_directory_path() / ("marsad-searchdiff-" + std::to_string(getpid()) + ".db");
     std::filesystem::remove(path_);
   }
@@ -135,14 +124,7 @@ class SearchDifferential : public ::testing::Test {
     EXPECT_TRUE(lite.ok()) << lite.status().message();
     EXPECT_TRUE(pg.ok()) << pg.status().message();
     if (!lite.ok() || !pg.ok()) return "";
-    for (size_t from = 0; from < articles.size(); from += 7) {
-      std::vector<Article> batch(articles.begin() + static_cast<long>(from),
-                                 articles.begin() + static_cast<long>(std::min(articles.size(), from + 7)));
-      store::PutResult r;
-      EXPECT_TRUE(lite.value()->PutArticles(batch, &r).ok());
-      Status s = pg.value()->PutArticles(batch, &r);
-      EXPECT_TRUE(s.ok()) << s.message();
-    }
+    scale_test::PutInBatches(*lite.value(), *pg.value(), articles);
     return url;
   }
 
@@ -171,14 +153,10 @@ class SearchDifferential : public ::testing::Test {
     return fb;
   }
 
-  static LocalServices* services_;
-  static std::string skip_;
   std::filesystem::path path_;
   std::unique_ptr<search::Searcher> lite_;
   std::unique_ptr<search::Backend> pg_;
 };
-LocalServices* SearchDifferential::services_ = nullptr;
-std::string SearchDifferential::skip_;
 
 TEST_F(SearchDifferential, SameHitsForEveryKindOfQuery) {
   const std::string url = WriteBoth(Corpus(), "searchdiff");
