@@ -71,6 +71,13 @@ std::vector<std::string> AdjectiveForms(const std::string& stem) {
   return out;
 }
 
+// A kind ending in ":ctx" (context-only forms): strips the suffix, returns whether it was there.
+bool StripCtx(std::string* kind) {
+  const bool ctx = kind->size() > 4 && kind->compare(kind->size() - 4, 4, ":ctx") == 0;
+  if (ctx) kind->resize(kind->size() - 4);
+  return ctx;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<ActorKb>> ActorKb::Load() {
@@ -132,8 +139,7 @@ Status ActorKb::LoadCountryNames() {
     auto it = by_id_.find(r.f[0]);
     if (it == by_id_.end()) return Bad(r, "unknown country " + r.f[0]);
     std::string kind = r.f[1];
-    const bool ctx = kind.size() > 4 && kind.compare(kind.size() - 4, 4, ":ctx") == 0;
-    if (ctx) kind.resize(kind.size() - 4);
+    const bool ctx = StripCtx(&kind);
     KbPattern p{PatternKind::kEntity, it->second, ctx, Field(r, 3), ""};
     if (kind == "native") continue;
     if (kind == "name") {
@@ -264,8 +270,7 @@ Status ActorKb::LoadPlaces() {
     const std::string country = r.f[0] == "-" ? "" : r.f[0];
     if (!country.empty() && Find(country) == nullptr) return Bad(r, "unknown country " + country);
     std::string kind = r.f[1];
-    const bool ctx = kind.size() > 4 && kind.compare(kind.size() - 4, 4, ":ctx") == 0;
-    if (ctx) kind.resize(kind.size() - 4);
+    const bool ctx = StripCtx(&kind);
     if (kind != "city" && kind != "region" && kind != "water") return Bad(r, "unknown kind " + kind);
     const std::vector<std::string> forms = Forms(r.f[2]);
     if (forms.empty()) return Bad(r, "no Arabic form");

@@ -183,7 +183,7 @@ TEST(ActorResolver, AmbiguousPlaceNamesNeedAPlaceNounOrTheirCountry) {
 }
 
 TEST(ActorResolver, CountryMisspeltByOneDotIsTheCountryNamedBefore) {
-  const std::string t = "اتهمت بريطانيا إسبانيا بانتهاك سيادتها. لكن اسبانبا نفت ذلك، وقال الوزير الألماني إن المائي مهم.";
+  const std::string t = "انتقدت فرنسا إسبانيا في بيان. ورفضت اسبانبا الانتقاد، وقال الوزير الألماني إن المائي مهم.";
   auto m = Actors(t, "2015-08-10");
   ASSERT_TRUE(m.count("ESP"));
   ASSERT_EQ(m["ESP"].mentions.size(), 2u);
@@ -191,7 +191,7 @@ TEST(ActorResolver, CountryMisspeltByOneDotIsTheCountryNamedBefore) {
   // Adjectives are never the model of a typo (المائي is not الألماني).
   for (const Mention& men : m["DEU"].mentions) EXPECT_NE(men.text, "المائي");
   // Without the correct spelling in the text, nothing is guessed.
-  EXPECT_FALSE(Actors("لكن اسبانبا نفت ذلك.", "2015-08-10").count("ESP"));
+  EXPECT_FALSE(Actors("ورفضت اسبانبا الانتقاد.", "2015-08-10").count("ESP"));
 }
 
 TEST(ActorResolver, PlaceNameInsideAPersonsNameIsTheName) {

@@ -14,6 +14,12 @@ bool IsActorEntity(const Entity& e) {
   return (e.cameo && !e.cameo->empty()) || (e.country && !e.country->empty());
 }
 
+// What the slot's entity may be in an event: an actor at all, and a place (a target only).
+void SetRole(Slot* s, const Entity& e) {
+  s->actor = IsActorEntity(e);
+  s->place = e.type == "LOC";
+}
+
 // Prefix letters of the token's key that lie before original code point `at`.
 std::string_view KeyPrefixBefore(const ArticleView& v, const text::Token& t, uint32_t at) {
   size_t pos = 0;
@@ -87,8 +93,7 @@ ArticleView BuildView(const Article& article, const Lexicon& lx) {
       Slot s = v.slots.back();
       s.entity = m.entity;
       s.mention = m.mention;
-      s.actor = IsActorEntity(article.entities[m.entity]);
-      s.place = article.entities[m.entity].type == "LOC";
+      SetRole(&s, article.entities[m.entity]);
       v.slots.push_back(s);
       continue;
     }
@@ -107,8 +112,7 @@ ArticleView BuildView(const Article& article, const Lexicon& lx) {
     s.mention = m.mention;
     s.first = first;
     s.last = last;
-    s.actor = IsActorEntity(article.entities[m.entity]);
-    s.place = article.entities[m.entity].type == "LOC";
+    SetRole(&s, article.entities[m.entity]);
     // ميلانو الإيطالية، سروج التركية: the country right after a place of that country says
     // where the place is; it is no second actor.
     if (!v.slots.empty() && v.slots.back().place && v.slots.back().last + 1 == first &&

@@ -467,7 +467,7 @@ TEST_F(EventCoderTest, PlacesAreTargetsOfAttacksOnly) {
 
 TEST_F(EventCoderTest, PlaceIsNoSubjectAndItsCountryAdjectiveNoActor) {
   // في مدينة الرقة ... اعتقل: the city is where; ميلانو الإيطالية names no Italian actor.
-  Article a = MakeArticle("وفي مدينة الرقة اعتقل تنظيم داعش شخصين. ووصل وفد سعودي إلى ميلانو الإيطالية.");
+  Article a = MakeArticle("وفي مدينة الرقة اعتقل تنظيم داعش ثلاثة صحفيين. ووصل وفد سعودي أمس إلى ميلانو الإيطالية للمشاركة في معرض.");
   AddEntity(a, "loc:SYR:Raqqa", "الرقة", "LOC", std::nullopt, "SYR");
   AddEntity(a, "ISIS", "داعش", "ORG", "IMGREBISL", std::nullopt);
   AddEntity(a, "SAU", "سعودي", "GPE", "SAU", "SAU");

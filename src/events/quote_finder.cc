@@ -271,7 +271,7 @@ void QuoteFinder::Sentence(uint32_t s) {
   // 2. Reported speech: each statement runs to the next reporting verb with a statement
   //    of its own (..., مؤكدا أن ...) or to the end of the sentence.
   //    A plain verb of saying or thinking inside the statement, with no comma or و before
-  //    it, is part of it (قال إنه ما زال يعتبر الأمر غير مقبول أن تدخل إسبانيا ...): its
+  //    it, is part of it (قال إنه ما زال يعتبر القرار خاطئا أن ...): its
   //    own statement is nested in this one, not a new one.
   auto nested = [&](const Rep& inner) {
     if (inner.kind != SpeechKind::kSay || inner.sv == sn.tok_begin) return false;

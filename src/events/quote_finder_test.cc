@@ -184,15 +184,15 @@ TEST_F(QuoteFinderTest, ParticiplesOfRulingOut) {  // مستبعدا أن
 TEST_F(QuoteFinderTest, VerbOfThinkingInsideAStatementIsPartOfIt) {
   // يعتبر ... أن inside the statement does not start a new one; لكنه اعتبر أن does.
   Article a = MakeArticle(
-      "وقال الوزير البريطاني إنه ما زال يعتبر الأمر غير مقبول أن تدخل إسبانيا المياه دون إخطار. "
-      "وقال الوزير البريطاني إن العلاقات قائمة، لكنه اعتبر أن الحل لن يكون سريعا.");
+      "وقال الوزير البريطاني إنه لا يزال يعتبر القرار خاطئا أن ترسل إسبانيا السفن دون إذن. "
+      "وقال الوزير البريطاني إن العلاقات قائمة، لكنه اعتبر أن الاتفاق يحتاج وقتا.");
   AddEntity(a, "GBRGOV", "الوزير البريطاني", "ORG", "GBRGOV", "GBR");
   AddEntity(a, "ESP", "إسبانيا", "GPE", "ESP", "ESP");
   coder_->Code(a);
   ASSERT_EQ(a.quotes.size(), 3u) << a.quotes.size();
-  EXPECT_EQ(a.quotes[0].text.rfind("ما زال يعتبر الأمر", 0), 0u) << a.quotes[0].text;
-  EXPECT_NE(a.quotes[0].text.find("تدخل إسبانيا"), std::string::npos) << a.quotes[0].text;
-  EXPECT_EQ(a.quotes[2].text.rfind("الحل لن يكون", 0), 0u) << a.quotes[2].text;
+  EXPECT_EQ(a.quotes[0].text.rfind("لا يزال يعتبر القرار", 0), 0u) << a.quotes[0].text;
+  EXPECT_NE(a.quotes[0].text.find("ترسل إسبانيا"), std::string::npos) << a.quotes[0].text;
+  EXPECT_EQ(a.quotes[2].text.rfind("الاتفاق يحتاج", 0), 0u) << a.quotes[2].text;
   for (const Quote& q : a.quotes) EXPECT_EQ(q.speaker.value_or(""), "GBRGOV");
   ExpectOffsets(a);
 }
