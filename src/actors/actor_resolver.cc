@@ -40,6 +40,15 @@ bool ArticleAdded(const TextToken& first, std::string_view form) {
   return ends_with("ال") || ends_with("لل");
 }
 
+// A definite word that may be an adjective after a noun (المؤتمر الصحفي), not a time word
+// (الإصلاح اليوم) — the test of the one-word ambiguous names below.
+bool AdjectiveLike(std::string_view key) {
+  if (key.rfind("ال", 0) != 0) return false;
+  for (std::string_view t : {"اليوم", "الان", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
+    if (key == t) return false;
+  return true;
+}
+
 // The letter's shape without its dots (rasm): ب ت ث ن ي share one, ج ح خ one, and so on.
 char32_t Rasm(char32_t c) {
   switch (c) {
@@ -335,6 +344,13 @@ std::vector<Entity> ActorResolver::Resolve(std::string_view text, const std::opt
       if (!p.needs_context) {
         chosen[k] = &p;
         break;
+      }
+      // المؤتمر الصحفي، الإصلاح الاقتصادي، القاعدة الجوية: a one-word ambiguous name with a
+      // definite word after it is the common noun and its adjective, not the party.
+      if (p.kind == PatternKind::kEntity && ents[p.entity].type == "ORG" && hits[k].last == hits[k].first + 1 &&
+          text::MatchKey(p.form).rfind("ال", 0) == 0 && hits[k].last < scan.tokens.size() &&
+          AdjectiveLike(scan.tokens[hits[k].last].key)) {
+        continue;
       }
       const bool is_entity = p.kind != PatternKind::kTitle && p.kind != PatternKind::kSector &&
                              p.kind != PatternKind::kCounterpart && p.kind != PatternKind::kSide &&

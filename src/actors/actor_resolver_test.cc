@@ -291,5 +291,31 @@ TEST(ActorResolver, ConcurrentCallsAgree) {
   EXPECT_GE(expected.size(), 4u);
 }
 
+
+// A party's one-word short name (المؤتمر، الإصلاح) counts only in an article that names the
+// party in full, and not where the word is a common noun with its adjective (المؤتمر الصحفي).
+TEST(ActorResolver, PartyShortNameNeedsFullNameAndNoAdjective) {
+  const std::string full = "أعلن حزب المؤتمر الشعبي العام مشاركته، وقال قيادي في المؤتمر إن الحوار مستمر.";
+  auto m = Actors(full, "2015-07-24");
+  ASSERT_TRUE(m.count("GPC"));
+  EXPECT_EQ(m["GPC"].mentions.size(), 2u);
+  EXPECT_EQ(m["GPC"].mentions.back().start, Cp(full, "المؤتمر إن"));
+
+  const std::string press = "أعلن حزب المؤتمر الشعبي العام مشاركته في المؤتمر الصحفي أمس.";
+  m = Actors(press, "2015-07-24");
+  ASSERT_TRUE(m.count("GPC"));
+  EXPECT_EQ(m["GPC"].mentions.size(), 1u) << "المؤتمر الصحفي is a press conference";
+
+  EXPECT_FALSE(Actors("وقال قيادي في المؤتمر إن الحوار مستمر.", "2015-07-24").count("GPC"));
+}
+
+// مودي alone is the Indian prime minister only after a title or his full name: النفق المؤدي
+// ("the tunnel leading ...") folds to the same letters.
+TEST(ActorResolver, ShortForeignNameIsNotACommonWord) {
+  EXPECT_FALSE(Actors("وقعت الاشتباكات قرب النفق المؤدي إلى الساحل.", "2015-07-24").count("narendra-modi"));
+  EXPECT_TRUE(Actors("التقى رئيس الوزراء الهندي ناريندرا مودي الوفد، وقال مودي إن الزيارة مهمة.", "2015-07-24")
+                  .count("narendra-modi"));
+}
+
 }  // namespace
 }  // namespace marsad::actors

@@ -55,6 +55,7 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
   }
   if (p.pos == 'N' && !p.obj) {
     for (uint32_t i = t + 1; i <= t + 2 && i < c.end; ++i) {
+      if (i == t + 2 && ObjHead(t + 1)) break;  // قصف مواقع داعش: Daesh is hit, not hitting
       const int k = slot_at_[i - sn_.tok_begin];
       if (k != kNone && v_.slots[k].first == i && UsableSubject(k) && PrepOf(k).empty()) {
         *q = 1.0;
@@ -110,7 +111,9 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
     const int k = slot_at_[i - 1 - sn_.tok_begin];
     if (k == kNone) continue;
     const int g = static_cast<int>(v_.slots[k].group);
-    if (UsableSubject(k) && SubjectPrep(k) && !v_.slots[k].agent) {
+    // مواقع داعش ... بقصف: the owner of what was hit is no subject.
+    const bool owner = v_.slots[g].first > sn_.tok_begin && ObjHead(v_.slots[g].first - 1);
+    if (UsableSubject(k) && SubjectPrep(k) && !v_.slots[k].agent && !owner) {
       *q = t - i <= 1 ? 1.0 : 0.9;
       return g;
     }
@@ -127,7 +130,7 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
       const std::string_view w = v_.toks[t + 1].key;
       const bool human_plural = w.size() > 8 && (w.substr(w.size() - 4) == "ون" || w.substr(w.size() - 4) == "ان");
       const int after = t + 2 < sn_.tok_end ? slot_at_[t + 2 - sn_.tok_begin] : kNone;
-      if (human_plural && after == kNone && lx_.Markers(w) == 0 && lx_.Weekday(w) == 0 && w.rfind("ال", 0) != 0 &&
+      if (human_plural && after == kNone && lx_.FunctionMarkers(w) == 0 && lx_.Weekday(w) == 0 && w.rfind("ال", 0) != 0 &&
           lx_.Speech(w) == SpeechKind::kNone) {
         std::vector<TriggerHit> hits;
         lx_.Lookup(w, &hits);
@@ -186,6 +189,16 @@ int SentenceCoder::Target(const Trigger& tr, const Pattern& p, const Clause& c, 
     if (sl.place && !PlaceTarget(p, sl)) return kNone;
     return static_cast<int>(sl.group);
   };
+  if (p.pos == 'N' && t + 2 < c.end && ObjHead(t + 1)) {  // غارات مواقع الحوثيين، قصف معاقل داعش
+    const int k = slot_at_[t + 2 - sn_.tok_begin];
+    if (k != kNone && v_.slots[k].first == t + 2 && PrepOf(k).empty()) {
+      const int g = candidate(static_cast<uint32_t>(v_.slots[k].group));
+      if (g != kNone) {
+        *q = 0.9;
+        return g;
+      }
+    }
+  }
   for (const std::string& spec : p.targets) {
     if (spec == "-") continue;
     for (uint32_t i = sn_.slot_begin; i < sn_.slot_end; ++i) {
@@ -235,6 +248,99 @@ int SentenceCoder::Target(const Trigger& tr, const Pattern& p, const Clause& c, 
     }
   }
   return kNone;
+}
+
+uint32_t SentenceCoder::AttackedPlace(const Trigger& tr, const Pattern& p, const Clause& c,
+                                      const std::vector<uint32_t>& srcs) const {
+  const std::string_view code = p.code;
+  if (code.rfind("18", 0) != 0 && code.rfind("19", 0) != 0 && code.rfind("20", 0) != 0) return UINT32_MAX;
+  int best = kNone;
+  uint32_t best_d = UINT32_MAX;
+  for (uint32_t i = sn_.slot_begin; i < sn_.slot_end; ++i) {
+    const Slot& sl = v_.slots[i];
+    if (sl.first < c.begin || sl.first >= c.end || !sl.actor || sl.attr) continue;
+    const Entity& en = cx_.article.entities[sl.entity];
+    if (en.type != "GPE" && en.type != "LOC") continue;
+    if (!(sl.prep == "في" || (sl.prep == "ب" && en.type == "LOC"))) continue;
+    if (!en.country || en.country->empty()) continue;
+    const uint32_t d = sl.first > tr.tok ? sl.first - tr.tok : tr.tok - sl.first;
+    if (d < best_d) best = static_cast<int>(i), best_d = d;
+  }
+  if (best == kNone) return UINT32_MAX;
+  const Entity& place = cx_.article.entities[v_.slots[best].entity];
+  for (uint32_t s : srcs) {
+    const Entity& src = cx_.article.entities[s];
+    if (src.type == "GPE" || src.type == "LOC") return UINT32_MAX;  // قصفت سوريا ... في حلب: a state's own ground
+    if (src.country && *src.country == *place.country) return UINT32_MAX;
+  }
+  return v_.slots[best].entity;
+}
+
+bool SentenceCoder::BetweenSides(const Trigger& tr, const Pattern& p, const Clause& c, int* a, int* b) const {
+  if (std::find(p.targets.begin(), p.targets.end(), "بين") == p.targets.end()) return false;
+  const uint32_t from = std::max(tr.tok, tr.consumed) + 1;
+  uint32_t at = UINT32_MAX;  // the word بين, at most 5 words after the trigger (مفاوضات في القاهرة بين)
+  for (uint32_t i = from; i < c.end && i <= from + 4; ++i) {
+    const int k = slot_at_[i - sn_.tok_begin];
+    if (k != kNone && v_.slots[k].prep != "في" && !v_.slots[k].place) break;  // في القاهرة بين: where, not who
+    if (v_.toks[i].key == "بين") {
+      at = i;
+      break;
+    }
+  }
+  if (at == UINT32_MAX) return false;
+  *a = *b = kNone;
+  bool second_side = false, marked = false;  // marked: من جهة split the sides
+  uint32_t opened = 0;                         // token that opened side B
+  for (uint32_t i = at + 1; i < c.end && i <= at + 16; ++i) {
+    const Tok& tk = v_.toks[i];
+    if (!tk.word) {
+      if (tk.punct == U'،' || tk.punct == U',' || tk.punct == U'.') break;
+      continue;
+    }
+    if (tk.key == "بين") break;  // another بين: another pair
+    // Side B names its actor within a few words of its opening (ودبلوماسيين من الولايات
+    // المتحدة), not somewhere later in the sentence.
+    if (second_side && i > opened + 5) break;
+    const int k = slot_at_[i - sn_.tok_begin];
+    if (k == kNone) {
+      // جهة/ناحية: "من جهة" closes side A; a word opening with و that names no actor
+      // (ودبلوماسيين، ووفد) opens side B. Before side A has an actor, such a word means the
+      // first side named none (بين الرئيس بخاري والرئيس أوباما): no sides.
+      const bool conj = tk.key.size() > 4 && tk.key.rfind("و", 0) == 0 && (lx_.Markers(tk.key) & (kComp | kBound)) == 0;
+      if (*a == kNone) {
+        if (conj) return false;
+        continue;
+      }
+      if (tk.key == "جهه" || tk.key == "ناحيه" || tk.key == "جانب") {
+        marked = second_side = true;
+        opened = i + 1;
+      } else if (conj && !second_side) {
+        second_side = true;
+        opened = i;
+      }
+      continue;
+    }
+    if (v_.slots[k].first != i || !Usable(k)) continue;
+    const int g = static_cast<int>(v_.slots[k].group);
+    if (*a == kNone) {
+      *a = g;
+      continue;
+    }
+    if (g == *a) {
+      if (second_side && !marked) break;  // joined to A by the و just read: one compound
+      continue;
+    }
+    if (second_side || marked) {
+      *b = g;
+      break;
+    }
+  }
+  if (*a == kNone || *b == kNone) return false;
+  // بين روسيا والولايات المتحدة وحلفائها: A is already a pair; only من جهة splits it.
+  if (Members(*a).size() > 1 && !marked) return false;
+  if (v_.slots[*a].place || v_.slots[*b].place) return false;
+  return true;
 }
 
 }  // namespace marsad::events::coding

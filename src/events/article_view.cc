@@ -142,7 +142,7 @@ ArticleView BuildView(const Article& article, const Lexicon& lx) {
           continue;
         }
         // Titles are definite nouns and adjectives (الرئيس الفرنسي); anything else ends the name.
-        const uint32_t mk = t.word ? lx.Markers(t.key) : 0;
+        const uint32_t mk = t.word ? lx.FunctionMarkers(t.key) : 0;
         const bool head = (mk & kHead) != 0;  // تنظيم «داعش»
         if (!t.word || (t.key.rfind("ال", 0) != 0 && !head) || (mk != 0 && !head) ||
             lx.Speech(t.key) != SpeechKind::kNone || titles >= 2 || covered_by[p - 1])
@@ -182,13 +182,13 @@ ArticleView BuildView(const Article& article, const Lexicon& lx) {
         // معسكر تدريب تابع لـ: a two-word head noun after a preposition (its first word plain)
         if (noun > 1) {
           const Tok& head = v.toks[noun - 1];
-          if (head.word && head.sentence == v.toks[first].sentence && lx.Markers(head.key) == 0 && !covered_by[noun - 1] &&
+          if (head.word && head.sentence == v.toks[first].sentence && lx.FunctionMarkers(head.key) == 0 && !covered_by[noun - 1] &&
               (lx.Markers(v.toks[noun - 2].key) & kPrep))
             --noun;
         }
       }
       const Tok& nt = v.toks[noun];
-      if (nt.word && nt.sentence == v.toks[first].sentence && lx.Markers(nt.key) == 0 && !covered_by[noun] &&
+      if (nt.word && nt.sentence == v.toks[first].sentence && lx.FunctionMarkers(nt.key) == 0 && !covered_by[noun] &&
           lx.Speech(nt.key) == SpeechKind::kNone) {
         std::vector<TriggerHit> hits;
         lx.Lookup(nt.key, &hits);

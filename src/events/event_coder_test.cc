@@ -481,5 +481,91 @@ TEST_F(EventCoderTest, PlaceIsNoSubjectAndItsCountryAdjectiveNoActor) {
 }
 
 
+
+// بين with described sides: each side's actor is named inside a noun phrase (delegates from
+// X and officials of Y), so the two sides are separate groups and give a pair both ways.
+TEST_F(EventCoderTest, BetweenDescribedSides) {
+  Article a = MakeArticle("وتجري مفاوضات في جنيف بين مندوبين عن الحكومة الأردنية وخبراء من اليابان وكوريا الجنوبية حول المياه.");
+  AddEntity(a, "JORGOV", "الحكومة الأردنية", "ORG", "JORGOV", "JOR");
+  AddEntity(a, "JPN", "اليابان", "GPE", "JPN", "JPN");
+  AddEntity(a, "KOR", "كوريا الجنوبية", "GPE", "KOR", "KOR");
+  AddEntity(a, "geneva", "جنيف", "LOC", std::nullopt, "CHE");
+  coder_->Code(a);
+  const auto s = Summary(a);
+  EXPECT_TRUE(Has(a, "JORGOV>JPN:046:asserted")) << ::testing::PrintToString(s);
+  EXPECT_TRUE(Has(a, "JPN>JORGOV:046:asserted")) << ::testing::PrintToString(s);
+  EXPECT_TRUE(Has(a, "KOR>JORGOV:046:asserted")) << ::testing::PrintToString(s);
+  EXPECT_FALSE(Has(a, "JPN>KOR:046:asserted")) << "the two members of one side are no dyad";
+}
+
+TEST_F(EventCoderTest, BetweenSidesMarkedByJiha) {  // من جهة ... من جهة أخرى
+  Article a = MakeArticle("انطلقت محادثات بين كندا والمكسيك من جهة والبرازيل من جهة أخرى بشأن التجارة.");
+  AddEntity(a, "CAN", "كندا", "GPE", "CAN", "CAN");
+  AddEntity(a, "MEX", "المكسيك", "GPE", "MEX", "MEX");
+  AddEntity(a, "BRA", "البرازيل", "GPE", "BRA", "BRA");
+  coder_->Code(a);
+  const auto s = Summary(a);
+  EXPECT_TRUE(Has(a, "CAN>BRA:040:asserted")) << ::testing::PrintToString(s);
+  EXPECT_TRUE(Has(a, "BRA>MEX:040:asserted")) << ::testing::PrintToString(s);
+  EXPECT_FALSE(Has(a, "CAN>MEX:040:asserted")) << ::testing::PrintToString(s);
+}
+
+// The first side names nobody (بين الرئيس المضيف والرئيس الكيني): no split, and the actor of
+// the second side is not paired with something later in the sentence.
+TEST_F(EventCoderTest, BetweenFirstSideUnnamed) {
+  Article a = MakeArticle("وتناولت المحادثات بين الرئيس المضيف والرئيس الكيني مستقبل التعاون مع فرنسا.");
+  AddEntity(a, "KENGOV", "الرئيس الكيني", "PERSON", "KENGOV", "KEN");
+  AddEntity(a, "FRA", "فرنسا", "GPE", "FRA", "FRA");
+  coder_->Code(a);
+  EXPECT_FALSE(Has(a, "KENGOV>FRA:040:asserted")) << ::testing::PrintToString(Summary(a));
+  EXPECT_FALSE(Has(a, "FRA>KENGOV:040:asserted")) << ::testing::PrintToString(Summary(a));
+}
+
+// An attack with no target named hits the place it happened in, when that place is in
+// another country than the attacker's; a state's own forces at home give no dyad.
+TEST_F(EventCoderTest, AttackedPlaceIsTarget) {
+  Article a = MakeArticle("نفذت جماعة بوكو حرام تفجيرا انتحاريا في مدينة ديفا أمس.");
+  AddEntity(a, "BOKO", "جماعة بوكو حرام", "ORG", "NGAREB", "NGA");
+  AddEntity(a, "loc:NER:Diffa", "ديفا", "LOC", std::nullopt, "NER");
+  coder_->Code(a);
+  const auto s = Summary(a);
+  ASSERT_TRUE(Has(a, "BOKO>loc:NER:Diffa:183:asserted")) << ::testing::PrintToString(s);
+  for (const Event& e : a.events) {
+    if (e.cameo_code == "183") {
+      EXPECT_EQ(e.location_country.value_or(""), "NER");
+    }
+  }
+
+  Article home = MakeArticle("قصف الجيش النيجيري مواقع للمسلحين في مدينة مايدوغوري.");
+  AddEntity(home, "NGAMIL", "الجيش النيجيري", "ORG", "NGAMIL", "NGA");
+  AddEntity(home, "loc:NGA:Maiduguri", "مايدوغوري", "LOC", std::nullopt, "NGA");
+  coder_->Code(home);
+  for (const Event& e : home.events) EXPECT_FALSE(e.target.entity.has_value()) << e.cameo_code;
+}
+
+// What is struck belongs to the actor after it: that actor is the target of the noun
+// trigger, never its subject.
+TEST_F(EventCoderTest, ObjectHeadNounMakesTarget) {
+  Article a = MakeArticle("وواصلت المقاتلات التركية أمس قصف مواقع حزب العمال الكردستاني شمال العراق.");
+  AddEntity(a, "TURMIL", "المقاتلات التركية", "ORG", "TURMIL", "TUR");
+  AddEntity(a, "PKK", "حزب العمال الكردستاني", "ORG", "TURREB", "TUR");
+  AddEntity(a, "IRQ", "العراق", "GPE", "IRQ", "IRQ");
+  coder_->Code(a);
+  const auto s = Summary(a);
+  EXPECT_TRUE(Has(a, "TURMIL>PKK:195:asserted") || Has(a, "TURMIL>PKK:190:asserted") ||
+              Has(a, "TURMIL>PKK:194:asserted"))
+      << ::testing::PrintToString(s);
+  for (const Event& e : a.events) EXPECT_NE(e.source.entity.value_or(""), "PKK") << e.cameo_code;
+}
+
+// A stance towards an act (عدم ممانعته، معارضتها) does not make its holder the doer.
+TEST_F(EventCoderTest, StanceNounBeforeTrigger) {
+  Article a = MakeArticle("وأعلن المستشار الألماني عدم ممانعته نشر قوات بريطانية في إستونيا.");
+  AddEntity(a, "DEUGOV", "المستشار الألماني", "PERSON", "DEUGOV", "DEU");
+  AddEntity(a, "EST", "إستونيا", "GPE", "EST", "EST");
+  coder_->Code(a);
+  for (const Event& e : a.events) EXPECT_NE(e.cameo_code, "154") << ::testing::PrintToString(Summary(a));
+}
+
 }  // namespace
 }  // namespace marsad::events

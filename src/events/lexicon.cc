@@ -230,7 +230,7 @@ Status Lexicon::LoadMarkers() {
       {"comp", kComp}, {"bound", kBound},   {"prep", kPrep},       {"agent", kAgent},
       {"partday", kPartDay}, {"yearword", kYearWord}, {"head", kHead},
       {"role", kRole}, {"filler", kFiller}, {"source", kSource}, {"futscope", kFutScope}, {"negscope", kNegScope},
-      {"where", kWhere}};
+      {"where", kWhere}, {"objhead", kObjHead}, {"stance", kStance}};
   for (const auto& [no, line] : NumberedLines("events/markers.tsv")) {
     const std::vector<std::string> f = Split(line, '\t');
     if (f.size() < 2) return Bad("markers.tsv", no, "expected kind <TAB> word");

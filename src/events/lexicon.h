@@ -44,6 +44,8 @@ enum MarkerBit : uint32_t {
   kAgent = 128, kPartDay = 256, kYearWord = 512, kHead = 1024, kRole = 2048, kFiller = 4096,
   kSource = 8192, kFutScope = 16384, kNegScope = 32768,
   kWhere = 65536,  // شمال، شرق، أطراف: the place after it is where something happens
+  kObjHead = 131072,  // مواقع، مقرات: the actor after it is acted on (قصف مواقع داعش), not acting
+  kStance = 262144,   // ممانعة، معارضة: the act named after it is someone else's (عدم ممانعته نشر قوات)
 };
 
 // The pronoun forms of the complementiser أن/إن (match key: أنه، إنها، بأنهم) that open a
@@ -73,6 +75,9 @@ class Lexicon {
   SpeechKind Speech(std::string_view key) const;
   // Marker bits of the word (a leading و/ف is also tried without it).
   uint32_t Markers(std::string_view key) const;
+  // Markers without the content-noun classes (objhead, stance): non-zero for the function
+  // words (particles, prepositions, heads, roles ...) that end a name or a plain noun.
+  uint32_t FunctionMarkers(std::string_view key) const { return Markers(key) & ~(kObjHead | kStance); }
   // The word without a leading و/ف when the rest is a marker (ومع -> مع), else the word.
   std::string_view MarkerWord(std::string_view key) const;
   int Weekday(std::string_view key) const;  // ISO 1-7, 0 = not a weekday name

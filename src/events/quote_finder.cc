@@ -59,7 +59,7 @@ class QuoteFinder {
     // its title; the title names the speaker.
     for (uint32_t t = sv + 1; t < limit && t < sn.tok_end && t <= sv + 3; ++t) {
       const Tok& tk = v_.toks[t];
-      if (!tk.word || SlotStartingAt(t, sn) != kNone || lx_.Markers(tk.key) != 0 || lx_.Speech(tk.key) != SpeechKind::kNone)
+      if (!tk.word || SlotStartingAt(t, sn) != kNone || lx_.FunctionMarkers(tk.key) != 0 || lx_.Speech(tk.key) != SpeechKind::kNone)
         break;
       if (t + 1 < sn.tok_end && v_.toks[t + 1].word && (lx_.Markers(v_.toks[t + 1].key) & kRole)) {
         from = t + 1;

@@ -43,14 +43,14 @@ std::string SentenceCoder::Mode(const Trigger& tr, const Pattern& p) const {
   return "asserted";
 }
 
-void SentenceCoder::Locate(Event* e, const Trigger& tr, uint32_t se, int64_t te) const {
+void SentenceCoder::Locate(Event* e, const Trigger& tr, uint32_t se) const {
   int best = kNone;
   uint32_t best_d = UINT32_MAX;
   for (uint32_t i = sn_.slot_begin; i < sn_.slot_end; ++i) {
     const Slot& sl = v_.slots[i];
     const Entity& en = cx_.article.entities[sl.entity];
     if (en.type != "GPE" && en.type != "LOC") continue;
-    if (sl.entity == se || static_cast<int64_t>(sl.entity) == te) continue;
+    if (sl.entity == se) continue;  // the target may be the place it happened (an attacked town)
     const bool place = sl.prep == "في" || (sl.prep == "ب" && en.type == "LOC");
     if (!place) continue;
     const uint32_t d = sl.first > tr.tok ? sl.first - tr.tok : tr.tok - sl.first;
@@ -105,7 +105,7 @@ void SentenceCoder::Emit(const Trigger& tr, const Pattern& p, uint32_t se, int64
     date_done_[fut] = true;
   }
   e.date = date_[fut];
-  Locate(&e, tr, se, te);
+  Locate(&e, tr, se);
   e.evidence_text = std::string(CodePointSpan(cx_.article.text, sn_.start, sn_.end));
   e.evidence_start = sn_.start;
   e.evidence_end = sn_.end;
@@ -161,6 +161,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     if (!found) continue;
     if (tr.consumed != t) consumed[tr.consumed - sn_.tok_begin] = true;
     const Pattern& p = lx_.patterns()[tr.pattern];
+    if (StanceBefore(t)) continue;  // عدم ممانعته نشر قوات: a view of another's act
     struct Mark {  // the next trigger's nouns look for subjects after this one
       uint32_t& at;
       uint32_t t;
@@ -206,6 +207,16 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     const double base = !p.needs.empty() ? 0.9 : p.pos == 'V' ? 0.8 : 0.7;
     const std::string mode = Mode(tr, p);
     const size_t before = out->size();
+    int side_a = kNone, side_b = kNone;  // بين قيادات في X ودبلوماسيين من Y: X with Y, both ways
+    if (p.sym && !p.rev && p.code.rfind("045", 0) != 0 && BetweenSides(tr, p, c, &side_a, &side_b)) {
+      for (uint32_t x : EntitiesOf(side_a))
+        for (uint32_t y : EntitiesOf(side_b)) {
+          if (CountryAndItsOwn(x, y)) continue;
+          Emit(tr, p, x, y, base * 0.9, mode, out);
+          Emit(tr, p, y, x, base * 0.9, mode, out);
+        }
+      continue;
+    }
     if (between) {  // بين X و Y: the pair, both ways when the direction is arbitrary
       const std::vector<uint32_t> pair = EntitiesOf(tgt);
       if (pair.size() >= 2) {
@@ -254,6 +265,10 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     if (srcs.empty()) continue;
     std::vector<uint32_t> tgts = EntitiesOf(tgt);
     if (tgts.empty() && prev_target != UINT32_MAX) tgts.push_back(prev_target);
+    if (tgts.empty() && tgt == kNone) {
+      const uint32_t hit = AttackedPlace(tr, p, c, srcs);
+      if (hit != UINT32_MAX) tgts.push_back(hit), qt = 0.6;
+    }
     const double comp = srcs.size() > 1 || tgts.size() > 1 ? 0.95 : 1.0;
     if (!tgts.empty()) {
       for (uint32_t a : srcs)

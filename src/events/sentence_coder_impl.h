@@ -81,11 +81,20 @@ class SentenceCoder {
   int Target(const Trigger& tr, const Pattern& p, const Clause& c, int src, double* q, bool* between) const;
   int PronounTarget(const Trigger& tr, const Pattern& p, const Clause& c, uint32_t src_g, uint32_t src_entity,
                     double* q) const;
+  // An attack with no target named (التفجير الذي نفذه داعش في بلدة سروج): the place it hit,
+  // within the clause, when that place lies in another country than every source's (a
+  // country's own forces fighting at home give no dyad). UINT32_MAX when none.
+  uint32_t AttackedPlace(const Trigger& tr, const Pattern& p, const Clause& c, const std::vector<uint32_t>& srcs) const;
+  // بين X و Y whose two sides are separate actor groups: described members (بين قيادات في
+  // المؤتمر ودبلوماسيين من الولايات المتحدة وبريطانيا) or sides marked من جهة ... من جهة أخرى.
+  // On success *a and *b are the two groups (slot indexes); false when بين names one compound
+  // (بين روسيا وأمريكا: Target's بين handles it) or no two sides.
+  bool BetweenSides(const Trigger& tr, const Pattern& p, const Clause& c, int* a, int* b) const;
   std::string Mode(const Trigger& tr, const Pattern& p) const;
   // se, te: entity indexes (te < 0: no target).
   void Emit(const Trigger& tr, const Pattern& p, uint32_t se, int64_t te, double conf, const std::string& mode,
             std::vector<Event>* out);
-  void Locate(Event* e, const Trigger& tr, uint32_t se, int64_t te) const;
+  void Locate(Event* e, const Trigger& tr, uint32_t se) const;
   // The index into Article::entities of the entity with this id, or UINT32_MAX.
   uint32_t EntityIndex(const std::string& id) const {
     for (uint32_t i = 0; i < cx_.article.entities.size(); ++i)
@@ -134,6 +143,33 @@ class SentenceCoder {
     if (out->empty() || s_ == 0 || out->back().evidence_start != v_.sentences[s_ - 1].start) return UINT32_MAX;
     const std::optional<std::string>& id = source ? out->back().source.entity : out->back().target.entity;
     return id ? EntityIndex(*id) : UINT32_MAX;
+  }
+  // The word right before token t is a stance noun (عدم ممانعته نشر قوات): markers.tsv
+  // `stance`, also with a pronoun (ممانعته = ممانعة + ه).
+  bool StanceBefore(uint32_t t) const {
+    if (t <= sn_.tok_begin || !v_.toks[t - 1].word) return false;
+    const std::string_view w = v_.toks[t - 1].key;
+    if (lx_.Markers(w) & kStance) return true;
+    for (std::string_view pron : {"هما", "هم", "ها", "ه"}) {
+      if (w.size() <= pron.size() + 4 || w.substr(w.size() - pron.size()) != pron) continue;
+      std::string stem(w.substr(0, w.size() - pron.size()));
+      if (lx_.Markers(stem) & kStance) return true;
+      if (stem.size() > 2 && stem.substr(stem.size() - 2) == "ت") {  // ة before a pronoun is written ت
+        stem.replace(stem.size() - 2, 2, "ه");
+        if (lx_.Markers(stem) & kStance) return true;
+      }
+      break;
+    }
+    return false;
+  }
+  // Token t is a noun of what is struck (مواقع، مقرات): markers.tsv `objhead`.
+  bool ObjHead(uint32_t t) const { return v_.toks[t].word && (lx_.Markers(v_.toks[t].key) & kObjHead) != 0; }
+  // Iran and an Iranian body (برنامج طهران), Sudan and its government: one side, not a dyad.
+  bool CountryAndItsOwn(uint32_t x, uint32_t y) const {
+    const Entity& ex = cx_.article.entities[x];
+    const Entity& ey = cx_.article.entities[y];
+    if (!ex.country || ex.country != ey.country) return false;
+    return ex.cameo == ex.country || ey.cameo == ey.country;
   }
   std::vector<uint32_t> EntitiesOf(int slot) const {
     std::vector<uint32_t> out;
