@@ -4,8 +4,11 @@
 //   events_eval [--gold FILE] [--shared DIR] [--errors]
 //       precision/recall at root and full-code level, quotes; --errors lists FP/FN lines
 //   events_eval --show REF...      the article's sentences, actors, events and quotes
-//   events_eval --candidates N     references of the next N articles the gold sampling
-//                                  rule picks (docs/EVENTS.md), with their text
+//   events_eval --candidates N [--skip K] [--per-zip P]
+//                                  references of the next N articles the gold sampling
+//                                  rule picks (docs/EVENTS.md), with their text; a later
+//                                  round skips the K picked per zip before (3 per zip, K 0
+//                                  by default) and takes P per zip
 //   events_eval --sample N         N events from articles outside the gold, for a spot
 //                                  check of precision by reading
 //
@@ -56,15 +59,15 @@ void Show(const events::EventCoder& coder, const events_eval::EntityFinder& find
     std::printf("--- Q %s [%s] %s\n", q.speaker_name.c_str(), q.direct ? "direct" : "reported", q.text.substr(0, 120).c_str());
 }
 
-int Candidates(const events_eval::EntityFinder& finder, const std::string& shared, int want) {
+int Candidates(const events_eval::EntityFinder& finder, const std::string& shared, int want, int skip, int take) {
   std::vector<std::string> zips;
   for (const auto& e : std::filesystem::directory_iterator(shared + "/data/corpus/saudinewsnet/dataset"))
     if (e.path().extension() == ".zip") zips.push_back(e.path().filename().string());
   std::sort(zips.begin(), zips.end());
   int got = 0;
-  for (size_t z = 0; z < zips.size() && got < want; ++z) {  // three a day, in corpus order
-    int per_zip = 0;
-    for (size_t i = 0; per_zip < 3 && got < want; ++i) {
+  for (size_t z = 0; z < zips.size() && got < want; ++z) {  // `take` a day (after `skip`), in corpus order
+    int per_zip = 0, skipped = 0;
+    for (size_t i = 0; per_zip < take && got < want; ++i) {
       const std::string ref = "saudinewsnet/" + zips[z] + "#" + std::to_string(i);
       Result<Article> ar = events_eval::LoadArticle(shared, ref);
       if (!ar.ok()) break;
@@ -75,6 +78,10 @@ int Candidates(const events_eval::EntityFinder& finder, const std::string& share
       for (const Entity& e : finder(a))
         if (e.type == "GPE" && e.country) countries.insert(*e.country);
       if (countries.size() < 2) continue;
+      if (skipped < skip) {
+        ++skipped;
+        continue;
+      }
       ++per_zip, ++got;
       std::printf("=== %s\n%s\n\n", ref.c_str(), a.text.c_str());
     }
@@ -118,18 +125,20 @@ int main(int argc, char** argv) {
   std::string shared = MARSAD_SHARED_DIR;
   bool errors = false;
   std::vector<std::string> show;
-  int candidates = 0, sample = 0;
+  int candidates = 0, sample = 0, skip = 0, per_zip = 3;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--gold" && i + 1 < argc) gold = argv[++i];
     else if (a == "--shared" && i + 1 < argc) shared = argv[++i];
     else if (a == "--errors") errors = true;
     else if (a == "--candidates" && i + 1 < argc) candidates = std::atoi(argv[++i]);
+    else if (a == "--skip" && i + 1 < argc) skip = std::atoi(argv[++i]);
+    else if (a == "--per-zip" && i + 1 < argc) per_zip = std::atoi(argv[++i]);
     else if (a == "--sample" && i + 1 < argc) sample = std::atoi(argv[++i]);
     else if (a == "--show") {
       while (i + 1 < argc && argv[i + 1][0] != '-') show.push_back(argv[++i]);
     } else {
-      std::fprintf(stderr, "usage: events_eval [--gold FILE] [--shared DIR] [--errors] | --show REF... | --candidates N | --sample N\n");
+      std::fprintf(stderr, "usage: events_eval [--gold FILE] [--shared DIR] [--errors] | --show REF... | --candidates N [--skip K] [--per-zip P] | --sample N\n");
       return 2;
     }
   }
@@ -143,7 +152,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", finder.status().ToString().c_str());
     return 1;
   }
-  if (candidates > 0) return Candidates(finder.value(), shared, candidates);
+  if (candidates > 0) return Candidates(finder.value(), shared, candidates, skip, per_zip);
   if (sample > 0) return Sample(*coder.value(), finder.value(), shared, sample);
   if (!show.empty()) {
     for (const std::string& ref : show) Show(*coder.value(), finder.value(), shared, ref);
