@@ -57,6 +57,7 @@ int SentenceCoder::Subject(const Trigger& tr, const Pattern& p, const Clause& c,
     for (uint32_t i = t + 1; i <= t + 2 && i < c.end; ++i) {
       if (i == t + 2 && ObjHead(t + 1)) break;  // قصف مواقع داعش: Daesh is hit, not hitting
       const int k = slot_at_[i - sn_.tok_begin];
+      if (k != kNone && VisitedCountry(p, t, k)) break;  // زيارة قطر: Qatar is visited
       if (k != kNone && v_.slots[k].first == i && UsableSubject(k) && PrepOf(k).empty()) {
         *q = 1.0;
         return v_.slots[k].group;
@@ -189,6 +190,16 @@ int SentenceCoder::Target(const Trigger& tr, const Pattern& p, const Clause& c, 
     if (sl.place && !PlaceTarget(p, sl)) return kNone;
     return static_cast<int>(sl.group);
   };
+  if (p.pos == 'N' && t + 1 < c.end) {  // بزيارة قطر: the country after a visit noun is visited
+    const int k = slot_at_[t + 1 - sn_.tok_begin];
+    if (k != kNone && v_.slots[k].first == t + 1 && PrepOf(k).empty() && VisitedCountry(p, t, k)) {
+      const int g = candidate(static_cast<uint32_t>(v_.slots[k].group));
+      if (g != kNone) {
+        *q = 0.9;
+        return g;
+      }
+    }
+  }
   if (p.pos == 'N' && t + 2 < c.end && ObjHead(t + 1)) {  // غارات مواقع الحوثيين، قصف معاقل داعش
     const int k = slot_at_[t + 2 - sn_.tok_begin];
     if (k != kNone && v_.slots[k].first == t + 2 && PrepOf(k).empty()) {

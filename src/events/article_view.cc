@@ -129,6 +129,16 @@ ArticleView BuildView(const Article& article, const Lexicon& lx) {
       if (rest.rfind("ب", 0) == 0) s.prep = "ب";
       else if (rest.rfind("ل", 0) == 0) s.prep = "ل";
       else if (rest.rfind("ك", 0) == 0) s.prep = "ك";
+    } else {
+      // للقاهرة، وللسعودية: ل before ال drops the alif, so the mention holds the whole word;
+      // its ل is still the preposition.
+      const std::string_view w = v.toks[first].key;
+      const size_t at = w.rfind("و", 0) == 0 || w.rfind("ف", 0) == 0 ? 2 : 0;
+      if (w.size() > at + 6 && w.compare(at, 4, "لل") == 0) {
+        prep_tok = first;
+        s.prep = "ل";
+        s.conj = at > 0 && w.rfind("و", 0) == 0;
+      }
     }
     if (s.prep.empty() && !s.conj) {
       // The word before the name, skipping quote marks (مع «داعش») and up to two title
@@ -157,7 +167,7 @@ ArticleView BuildView(const Article& article, const Lexicon& lx) {
       for (uint32_t q : {p, first}) {
         if (q == 0 || !v.toks[q - 1].word || v.toks[q - 1].sentence != v.toks[first].sentence) continue;
         const std::string_view prev = v.toks[q - 1].key;
-        if (prev == "و") {
+        if (prev == "و" || prev == "وحتي") {  // و X، وحتى X (تايلاند وروسيا وحتى ليبيا)
           s.conj = true;
         } else if (lx.Markers(prev) & kPrep) {
           s.prep = lx.MarkerWord(prev);
@@ -208,7 +218,8 @@ ArticleView BuildView(const Article& article, const Lexicon& lx) {
     if (!v.slots.empty()) {
       Slot& p = v.slots.back();
       const bool near = s.first == p.last + 1 ||
-                        (s.first == p.last + 2 && (v.toks[p.last + 1].key == "و" || v.toks[p.last + 1].punct == U'،' ||
+                        (s.first == p.last + 2 && (v.toks[p.last + 1].key == "و" || v.toks[p.last + 1].key == "وحتي" ||
+                                                   v.toks[p.last + 1].punct == U'،' ||
                                                    v.toks[p.last + 1].punct == ','));
       if (p.entity == s.entity && s.first == p.last + 1 && s.prep.empty() && !s.conj) {
         p.last = s.last;  // "الرئيس الروسي" + "فلاديمير بوتين" as one actor

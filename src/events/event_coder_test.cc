@@ -567,5 +567,81 @@ TEST_F(EventCoderTest, StanceNounBeforeTrigger) {
   for (const Event& e : a.events) EXPECT_NE(e.cameo_code, "154") << ::testing::PrintToString(Summary(a));
 }
 
+
+// A visit noun before a country: the country is visited (بزيارة الأردن); after a definite
+// visit noun the country word is the visitor's nationality (الزيارة الفرنسية لتونس).
+TEST_F(EventCoderTest, VisitNounGenitiveCountryIsVisited) {
+  Article a = MakeArticle("وقام وزير الخارجية الياباني بزيارة الأردن أمس.");
+  AddEntity(a, "JPNGOV", "وزير الخارجية الياباني", "PERSON", "JPNGOV", "JPN");
+  AddEntity(a, "JOR", "الأردن", "GPE", "JOR", "JOR");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "JPNGOV>JOR:042:asserted")) << ::testing::PrintToString(Summary(a));
+
+  Article b = MakeArticle("وتأتي الزيارة الفرنسية لتونس بعد أسابيع من الهجوم.");
+  AddEntity(b, "FRA", "الفرنسية", "GPE", "FRA", "FRA");
+  AddEntity(b, "TUN", "تونس", "GPE", "TUN", "TUN");
+  coder_->Code(b);
+  EXPECT_TRUE(Has(b, "FRA>TUN:042:asserted")) << ::testing::PrintToString(Summary(b));
+}
+
+// ل before ال drops the alif (للقاهرة): the whole word is the mention, ل still its preposition.
+TEST_F(EventCoderTest, LamBeforeArticleIsAPreposition) {
+  Article a = MakeArticle("وجاءت زيارة الوزير التونسي للقاهرة بعد أسابيع.");
+  AddEntity(a, "TUNGOV", "الوزير التونسي", "PERSON", "TUNGOV", "TUN");
+  AddEntity(a, "EGYGOV", "للقاهرة", "ORG", "EGYGOV", "EGY");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "TUNGOV>EGYGOV:042:asserted")) << ::testing::PrintToString(Summary(a));
+}
+
+TEST_F(EventCoderTest, NegatedPeriphrasticQama) {  // لم يقم ... بزيارة
+  Article a = MakeArticle("ولم يقم أي رئيس برازيلي بزيارة أستراليا من قبل.");
+  AddEntity(a, "BRA", "برازيلي", "GPE", "BRA", "BRA");
+  AddEntity(a, "AUS", "أستراليا", "GPE", "AUS", "AUS");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "BRA>AUS:042:negated")) << ::testing::PrintToString(Summary(a));
+}
+
+TEST_F(EventCoderTest, WaHattaJoinsTheCompound) {  // X وY وحتى Z: one list of targets
+  Article a = MakeArticle("انتقدت كندا فنزويلا وكوبا وحتى نيكاراغوا في تقريرها السنوي.");
+  AddEntity(a, "CAN", "كندا", "GPE", "CAN", "CAN");
+  AddEntity(a, "VEN", "فنزويلا", "GPE", "VEN", "VEN");
+  AddEntity(a, "CUB", "كوبا", "GPE", "CUB", "CUB");
+  AddEntity(a, "NIC", "نيكاراغوا", "GPE", "NIC", "NIC");
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "CAN>NIC:111:asserted")) << ::testing::PrintToString(Summary(a));
+}
+
+// A state and one of its own bodies or officials are one side, not a dyad; its rebels are not.
+TEST_F(EventCoderTest, NoDyadInsideOneState) {
+  Article a = MakeArticle("وانتقد وزير الخارجية البيروفي البيرو في مقابلة.");
+  AddEntity(a, "PERGOV", "وزير الخارجية البيروفي", "PERSON", "PERGOV", "PER");
+  AddEntity(a, "PER", "البيرو", "GPE", "PER", "PER");
+  coder_->Code(a);
+  EXPECT_TRUE(a.events.empty()) << ::testing::PrintToString(Summary(a));
+
+  Article b = MakeArticle("وهاجم المتمردون الماليون مالي بعنف.");
+  AddEntity(b, "MLIREB", "المتمردون الماليون", "ORG", "MLIREB", "MLI");
+  AddEntity(b, "MLI", "مالي", "GPE", "MLI", "MLI");
+  coder_->Code(b);
+  EXPECT_TRUE(Has(b, "MLIREB>MLI:111:asserted")) << ::testing::PrintToString(Summary(b));
+}
+
+TEST_F(EventCoderTest, LookingForwardToMeetIsIntent) {  // يتطلع للقاء -> 036
+  Article a = MakeArticle("وقال المتحدث إن الرئيس الكوري يتطلع للقاء الرئيس المكسيكي الشهر المقبل.");
+  AddEntity(a, "KORGOV", "الرئيس الكوري", "PERSON", "KORGOV", "KOR");
+  AddEntity(a, "MEXGOV", "الرئيس المكسيكي", "PERSON", "MEXGOV", "MEX");
+  coder_->Code(a);
+  const auto s = Summary(a);
+  EXPECT_TRUE(Has(a, "KORGOV>MEXGOV:036:asserted") || Has(a, "KORGOV>MEXGOV:036:future")) << ::testing::PrintToString(s);
+}
+
+TEST_F(EventCoderTest, HostileStatementsNoun) {  // تصريحات X المسيئة لـ Y -> 111
+  Article a = MakeArticle("وأثارت تصريحات الوزير الهولندي المسيئة للمغرب موجة غضب.");
+  AddEntity(a, "NLDGOV", "الوزير الهولندي", "PERSON", "NLDGOV", "NLD");
+  AddEntity(a, "MAR", "للمغرب", "GPE", "MAR", "MAR");  // the resolver's mention holds the fused لل
+  coder_->Code(a);
+  EXPECT_TRUE(Has(a, "NLDGOV>MAR:111:asserted")) << ::testing::PrintToString(Summary(a));
+}
+
 }  // namespace
 }  // namespace marsad::events

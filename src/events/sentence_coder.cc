@@ -20,9 +20,20 @@ std::string SentenceCoder::Mode(const Trigger& tr, const Pattern& p) const {
     if ((m & kNeg) && t - i < 2) neg = true;  // لم يبحث، عدم توقيع: right before the trigger
     if (m & kFuture) fut = true;
   }
-  if (p.pos == 'N')
+  if (p.pos == 'N') {
     for (uint32_t i = t + 1; i < sn_.tok_end && i <= t + 4; ++i)
       if (lx_.Markers(v_.toks[i].key) & kFutNoun) fut = true;
+    // لم يقم أي رئيس أميركي بزيارة كينيا: the negated قام carries the masdar's act.
+    for (uint32_t i = t; i > sn_.tok_begin + 1 && t - i < 8; --i) {
+      const std::string_view w = lx_.MarkerWord(v_.toks[i - 1].key);
+      if (lx_.Markers(v_.toks[i - 1].key) & (kBound | kComp)) break;
+      if ((w == "يقم" || w == "تقم" || w == "يقوموا" || w == "يقوم" || w == "تقوم") &&
+          (lx_.Markers(v_.toks[i - 2].key) & kNeg)) {
+        neg = true;
+        break;
+      }
+    }
+  }
   for (uint32_t i = t; i > sn_.tok_begin; --i) {
     const Tok& k = v_.toks[i - 1];
     const uint32_t m = lx_.Markers(k.key);
@@ -85,6 +96,7 @@ void SentenceCoder::Emit(const Trigger& tr, const Pattern& p, uint32_t se, int64
   const CameoInfo* info = cx_.cameo.Find(code);
   if (info == nullptr) return;
   if (static_cast<int64_t>(se) == te) return;
+  if (te >= 0 && CountryAndItsOwn(se, static_cast<uint32_t>(te))) return;  // ظريف -> إيران: inside one state
   for (const Event& e : *out) {  // one event per source, target and code in a sentence
     if (e.evidence_start != sn_.start || e.cameo_code != code) continue;
     const bool same_t = te < 0 ? !e.target.entity.has_value() : e.target.entity == cx_.article.entities[te].id;

@@ -162,13 +162,31 @@ class SentenceCoder {
     }
     return false;
   }
+  // A visit noun (042/043) at token t and a country or place as its genitive (بزيارة قطر):
+  // the visited, not the visitor (زيارة بوتين: a person visits). After a definite noun the
+  // country word is an adjective, the visitor's (الزيارة الأميركية لكينيا).
+  bool VisitedCountry(const Pattern& p, uint32_t t, int k) const {
+    if (p.pos != 'N' || (p.code != "042" && p.code != "043")) return false;
+    std::string_view w = v_.toks[t].key;
+    for (std::string_view clitic : {"و", "ف"})
+      if (w.rfind(clitic, 0) == 0) w.remove_prefix(clitic.size());
+    if (w.rfind("ال", 0) == 0 || w.rfind("بال", 0) == 0 || w.rfind("لل", 0) == 0) return false;
+    const std::string& type = cx_.article.entities[v_.slots[k].entity].type;
+    return type == "GPE" || type == "LOC";
+  }
   // Token t is a noun of what is struck (مواقع، مقرات): markers.tsv `objhead`.
   bool ObjHead(uint32_t t) const { return v_.toks[t].word && (lx_.Markers(v_.toks[t].key) & kObjHead) != 0; }
-  // Iran and an Iranian body (برنامج طهران), Sudan and its government: one side, not a dyad.
+  // Iran and an Iranian body (برنامج طهران), Sudan and its government, Zarif and Iran: one
+  // state, not a dyad (eval/gold/events: dyads inside one country are not coded).
   bool CountryAndItsOwn(uint32_t x, uint32_t y) const {
     const Entity& ex = cx_.article.entities[x];
     const Entity& ey = cx_.article.entities[y];
     if (!ex.country || ex.country != ey.country) return false;
+    // Rebels, opposition and insurgents against their own state are a dyad (سيطرة
+    // الحوثيين على اليمن).
+    for (const Entity* e : {&ex, &ey})
+      for (std::string_view role : {"REB", "OPP", "INS", "SEP", "UAF", "IMG"})
+        if (e->cameo && e->cameo->find(role) != std::string::npos) return false;
     return ex.cameo == ex.country || ey.cameo == ey.country;
   }
   std::vector<uint32_t> EntitiesOf(int slot) const {
