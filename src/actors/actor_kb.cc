@@ -221,7 +221,7 @@ Status ActorKb::LoadOffices() {
 }
 
 // form, kind, value, english. Kinds: title, sector, counterpart, side, pair, locative,
-// placehead, veto (value = the form it cancels when this word comes just before), rolename.
+// placehead, orghead, veto (value = the form it cancels when this word comes just before), rolename.
 Status ActorKb::LoadRolePhrases() {
   for (const Row& r : Rows("role_phrases.tsv")) {
     if (r.f.size() < 2) return Bad(r, "want form, kind, value, english");
@@ -233,6 +233,10 @@ Status ActorKb::LoadRolePhrases() {
     }
     if (kind == "placehead") {
       place_heads_.insert(text::MatchKey(r.f[0]));
+      continue;
+    }
+    if (kind == "orghead") {
+      org_heads_.insert(text::MatchKey(r.f[0]));
       continue;
     }
     if (kind == "veto") {

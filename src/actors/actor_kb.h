@@ -72,6 +72,9 @@ class ActorKb {
   // A noun that names the kind of place after it (مدينة، محافظة): it vouches for an
   // ambiguous place name (مدينة صور).
   bool IsPlaceHead(std::string_view match_key_word) const { return place_heads_.count(std::string(match_key_word)) != 0; }
+  // A generic head noun of organisation names (مركز، هيئة، وزارة): "ال + head" later in a
+  // text may mean the organisation named with it (head_anaphora.h).
+  bool IsOrgHead(std::string_view match_key_word) const { return org_heads_.count(std::string(match_key_word)) != 0; }
   // True when `prev` (match key of the word before) cancels pattern form `form_key`.
   bool Vetoed(std::string_view form_key, std::string_view prev) const;
   // Arabic and English names of a CAMEO role (GOV -> حكومة / government).
@@ -97,6 +100,7 @@ class ActorKb {
   std::unordered_multimap<uint32_t, size_t> offices_by_person_;
   std::unordered_set<std::string> locatives_;
   std::unordered_set<std::string> place_heads_;
+  std::unordered_set<std::string> org_heads_;
   std::unordered_multimap<std::string, std::string> vetoes_;        // form key -> previous word
   std::unordered_map<std::string, std::pair<std::string, std::string>> role_names_;
 };

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "actors/actor_kb.h"
+#include "actors/head_anaphora.h"
 #include "core/ids.h"
 #include "core/utf8.h"
 #include "text/clitics.h"
@@ -597,7 +598,9 @@ std::vector<Entity> ActorResolver::Resolve(std::string_view text, const std::opt
       break;
     }
   }
-  return doc.Finish();
+  std::vector<Entity> out = doc.Finish();
+  AddHeadNounMentions(kb, text, scan, &out);  // وأوضح المركز after مركز الملك سلمان
+  return out;
 }
 
 }  // namespace marsad::actors

@@ -317,5 +317,22 @@ TEST(ActorResolver, ShortForeignNameIsNotACommonWord) {
                   .count("narendra-modi"));
 }
 
+
+// "ال + head noun" later in the text is the one organisation named before with that head
+// (the organisation stays one entity), not when two share the head or an adjective follows.
+TEST(ActorResolver, DefiniteHeadNounIsTheOrganisationNamedBefore) {
+  const std::string t = "أعلن تنظيم داعش مسؤوليته عن الهجوم، وقال التنظيم في بيان إن عناصره نفذوه. "
+                        "وأكد المركز الإعلامي للجيش الخبر.";
+  auto m = Actors(t, "2015-07-24");
+  ASSERT_TRUE(m.count("ISIS"));
+  ASSERT_EQ(m["ISIS"].mentions.size(), 2u);
+  EXPECT_EQ(m["ISIS"].mentions[1].text, "التنظيم");
+  EXPECT_EQ(m["ISIS"].mentions[1].start, Cp(t, "التنظيم في"));
+
+  const std::string two = "التقى وفد من حزب العدالة والتنمية وفدا من حزب الشعب الجمهوري، وقال الحزب إن اللقاء مفيد.";
+  for (const auto& [id, e] : Actors(two, "2015-07-24"))
+    for (const Mention& mm : e.mentions) EXPECT_NE(mm.text, "الحزب") << id << ": two parties named, الحزب is either";
+}
+
 }  // namespace
 }  // namespace marsad::actors
