@@ -41,6 +41,10 @@ std::string_view CodePointSpan(std::string_view text, uint32_t start, uint32_t e
 
 ArticleView BuildView(const Article& article, const Lexicon& lx) {
   ArticleView v;
+  v.byte_at.reserve(article.text.size() + 1);
+  for (size_t i = 0; i < article.text.size(); ++i)
+    if ((static_cast<unsigned char>(article.text[i]) & 0xC0) != 0x80) v.byte_at.push_back(static_cast<uint32_t>(i));
+  v.byte_at.push_back(static_cast<uint32_t>(article.text.size()));
   v.norm = text::Normalize(article.text, text::NormLevel::kMatchKey);
   const std::vector<text::Token> raw = text::Tokenize(v.norm.text);
   const std::vector<text::SentenceSpan> spans = text::SplitSentences(article.text);

@@ -4,6 +4,7 @@
 // is joined to the slot before by و into a compound actor). Built once per article.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,15 @@ struct ArticleView {
   };
   std::vector<Sentence> sentences;
   std::vector<Slot> slots;  // in text order
+  std::vector<uint32_t> byte_at;  // byte offset in Article::text of each code point, and of the end
+
+  // Text of [start, end) code points of the article's text in O(1) (CodePointSpan scans).
+  // REQUIRES: `text` is the Article::text the view was built from.
+  std::string_view Span(std::string_view text, uint32_t start, uint32_t end) const {
+    const uint32_t last = static_cast<uint32_t>(byte_at.size() - 1);
+    const uint32_t b = byte_at[std::min(start, last)], e = byte_at[std::min(end, last)];
+    return text.substr(b, e > b ? e - b : 0);
+  }
 };
 
 // REQUIRES: article.text valid UTF-8. Mentions outside the text or overlapping an earlier

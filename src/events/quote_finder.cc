@@ -41,7 +41,7 @@ class QuoteFinder {
     const Slot& sl = v_.slots[k];
     Speaker sp;
     sp.slot = k;
-    sp.name = std::string(CodePointSpan(a_.text, v_.toks[sl.first].start, v_.toks[sl.last].end));
+    sp.name = std::string(v_.Span(a_.text, v_.toks[sl.first].start, v_.toks[sl.last].end));
     return sp;
   }
   // The named speaker right after a reporting verb (VSO), reached over role nouns,
@@ -165,14 +165,14 @@ Speaker QuoteFinder::SpeakerOf(uint32_t sv, uint32_t limit, const ArticleView::S
   uint32_t end = limit;
   if (end > nt + 1 && lx_.MarkerWord(v_.toks[end - 1].key) == "الي") --end;  // أشار المصدر إلى أن
   while (end > nt && !v_.toks[end - 1].word) --end;
-  if (end > nt && end - nt <= 6) sp.name = std::string(CodePointSpan(a_.text, v_.toks[nt].start, v_.toks[end - 1].end));
+  if (end > nt && end - nt <= 6) sp.name = std::string(v_.Span(a_.text, v_.toks[nt].start, v_.toks[end - 1].end));
   if (anaphor && last_.slot != kNone) sp.slot = last_.slot;  // وقالت الوزارة: the same source again
   return sp;
 }
 
 void QuoteFinder::Add(const Speaker& sp, uint32_t start, uint32_t end, bool direct) {
   // Trim spaces and punctuation at both ends of the quoted span.
-  std::string_view txt = CodePointSpan(a_.text, start, end);
+  std::string_view txt = v_.Span(a_.text, start, end);
   auto cps = [](std::string_view s) {
     size_t n = 0;
     for (unsigned char c : s) n += (c & 0xC0) != 0x80;
@@ -332,7 +332,7 @@ void QuoteFinder::Sentence(uint32_t s) {
     if (sp.slot == kNone && src < sn.tok_end && sw.size() > 0) {
       uint32_t e = src;
       while (e + 1 < sn.tok_end && e < src + 3 && v_.toks[e + 1].word && !(lx_.Markers(v_.toks[e + 1].key) & kComp)) ++e;
-      sp.name = std::string(CodePointSpan(a_.text, v_.toks[src].start, v_.toks[e].end));
+      sp.name = std::string(v_.Span(a_.text, v_.toks[src].start, v_.toks[e].end));
       if (v_.toks[src].key.rfind("ال", 0) == 0 || sw != v_.toks[src].key) sp.slot = last_.slot;  // الصحيفة: the same one
     }
     uint32_t qs = 0, qe = 0;

@@ -71,7 +71,7 @@ void SentenceCoder::Locate(Event* e, const Trigger& tr, uint32_t se) const {
   const Slot& sl = v_.slots[best];
   const Entity& en = cx_.article.entities[sl.entity];
   const Mention& m = en.mentions[sl.mention];
-  e->location_name = m.text.empty() ? std::string(CodePointSpan(cx_.article.text, m.start, m.end)) : m.text;
+  e->location_name = m.text.empty() ? std::string(v_.Span(cx_.article.text, m.start, m.end)) : m.text;
   if (en.country && !en.country->empty()) e->location_country = en.country;
 }
 
@@ -113,12 +113,12 @@ void SentenceCoder::Emit(const Trigger& tr, const Pattern& p, uint32_t se, int64
   e.mode = mode;
   const bool fut = mode == "future";
   if (!date_done_[fut]) {
-    date_[fut] = cx_.dates.Resolve(v_, s_, CodePointSpan(cx_.article.text, sn_.start, sn_.end), cx_.article.published, fut);
+    date_[fut] = cx_.dates.Resolve(v_, s_, v_.Span(cx_.article.text, sn_.start, sn_.end), cx_.article.published, fut);
     date_done_[fut] = true;
   }
   e.date = date_[fut];
   Locate(&e, tr, se);
-  e.evidence_text = std::string(CodePointSpan(cx_.article.text, sn_.start, sn_.end));
+  e.evidence_text = std::string(v_.Span(cx_.article.text, sn_.start, sn_.end));
   e.evidence_start = sn_.start;
   e.evidence_end = sn_.end;
   e.confidence = std::round(std::clamp(conf, 0.0, 1.0) * 100) / 100;
