@@ -62,7 +62,13 @@ void AddHeadNounMentions(const ActorKb& kb, std::string_view text, const Scanned
   std::vector<std::pair<size_t, Mention>> added;
   for (size_t t = 0; t < scan.tokens.size(); ++t) {
     const TextToken& tok = scan.tokens[t];
-    if (!tok.word || tok.key.size() < 8 || is_covered(tok.start, tok.end)) continue;
+    if (!tok.word || tok.key.size() < 8) continue;
+    // Cheap test first (this runs for every word): the word ends with a head named here.
+    const bool maybe = std::any_of(named.begin(), named.end(), [&](const auto& n) {
+      const std::string& h = n.first;
+      return tok.key.size() >= h.size() + 4 && tok.key.compare(tok.key.size() - h.size(), h.size(), h) == 0;
+    });
+    if (!maybe || is_covered(tok.start, tok.end)) continue;
     for (const text::CliticSplit& c : text::CliticCandidates(tok.key)) {
       if (c.stem.rfind("ال", 0) != 0) continue;
       const std::string_view head = std::string_view(c.stem).substr(4);
