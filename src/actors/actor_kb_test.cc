@@ -62,6 +62,17 @@ TEST(ActorKb, EveryG20AndArabLeagueStateHasALeader) {
   }
 }
 
+// "وزير الخارجية الياباني" in a 2015 or a 2023 article names that year's minister.
+TEST(ActorKb, EveryG20StateHasAForeignMinisterEveryYear) {
+  for (const char* c : {"ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX",
+                        "RUS", "SAU", "ZAF", "TUR", "GBR", "USA"}) {
+    for (const char* date : {"2015-12-31", "2016-07-01", "2017-07-01", "2018-07-01", "2019-07-01", "2020-07-01",
+                             "2021-07-01", "2022-07-01", "2023-08-01", "2024-08-01", "2025-05-01"}) {  // not in the weeks between two ministers (MEX 2023-06, ZAF 2024-06)
+      EXPECT_NE(Kb().Holder(c, "fm", date), nullptr) << c << " " << date;
+    }
+  }
+}
+
 TEST(ActorKb, IdsAreUniqueAndPatternsPointAtEntities) {
   std::set<std::string> ids;
   for (const KbEntity& e : Kb().entities()) EXPECT_TRUE(ids.insert(e.id).second) << e.id;
