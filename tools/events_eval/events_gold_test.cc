@@ -9,7 +9,7 @@ namespace marsad::events_eval {
 namespace {
 
 // Measured 2026-11-23 (session 14) with the actors stage of that day (docs/EVENTS.md):
-// dev root P 0.960 R 0.738, full code P 0.940 R 0.723, quotes P 0.984 R 0.976 (session 16; was
+// dev root P 0.940 R 0.723, full code P 0.920 R 0.708, quotes P 0.984 R 0.976 (session 16; was
 // root R 0.631 before بين with two described sides, attacked places, objhead nouns); blind
 // held-out (heldout.tsv, 11 events, 31 quotes) root P 1.0 R 0.273, quotes P 0.848
 // R 0.903; later (not blind) root R 0.545, quotes P 0.906 R 0.935. The floors leave room for changes in the actors stage, which decides which
