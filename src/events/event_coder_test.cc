@@ -643,5 +643,17 @@ TEST_F(EventCoderTest, HostileStatementsNoun) {  // تصريحات X المسي�
   EXPECT_TRUE(Has(a, "NLDGOV>MAR:111:asserted")) << ::testing::PrintToString(Summary(a));
 }
 
+
+TEST_F(EventCoderTest, AgreementToMeetIsIntent) {  // الاتفاق على عقد اجتماع قريب بين X و Y
+  Article a = MakeArticle("وأوضح أنه تم الاتفاق على عقد اجتماع قريب بين النرويج وكينيا في أوسلو.");
+  AddEntity(a, "NOR", "النرويج", "GPE", "NOR", "NOR");
+  AddEntity(a, "KEN", "كينيا", "GPE", "KEN", "KEN");
+  coder_->Code(a);
+  const auto s = Summary(a);
+  EXPECT_TRUE(Has(a, "NOR>KEN:036:future")) << ::testing::PrintToString(s);
+  EXPECT_TRUE(Has(a, "KEN>NOR:036:future")) << ::testing::PrintToString(s);
+  EXPECT_FALSE(Has(a, "NOR>KEN:040:asserted")) << "the meeting is agreed, not held";
+}
+
 }  // namespace
 }  // namespace marsad::events

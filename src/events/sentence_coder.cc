@@ -159,6 +159,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
         for (uint32_t i = t + 1; i < sn_.tok_end && seen < 5; ++i) {
           if (slot_at_[i - sn_.tok_begin] != kNone) continue;
           ++seen;
+          if (consumed[i - sn_.tok_begin]) continue;  // another trigger's needed word
           if (v_.toks[i].word && lx_.Needs(p, v_.toks[i].key)) {
             need_at = i;
             break;
