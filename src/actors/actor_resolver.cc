@@ -41,15 +41,6 @@ bool ArticleAdded(const TextToken& first, std::string_view form) {
   return ends_with("ال") || ends_with("لل");
 }
 
-// A definite word that may be an adjective after a noun (المؤتمر الصحفي), not a time word
-// (الإصلاح اليوم) — the test of the one-word ambiguous names below.
-bool AdjectiveLike(std::string_view key) {
-  if (key.rfind("ال", 0) != 0) return false;
-  for (std::string_view t : {"اليوم", "الان", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
-    if (key == t) return false;
-  return true;
-}
-
 // The letter's shape without its dots (rasm): ب ت ث ن ي share one, ج ح خ one, and so on.
 char32_t Rasm(char32_t c) {
   switch (c) {

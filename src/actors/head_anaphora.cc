@@ -11,14 +11,6 @@
 namespace marsad::actors {
 namespace {
 
-// A definite word that may be an adjective (المركز الإعلامي), not a time word.
-bool AdjectiveAfter(std::string_view key) {
-  if (key.rfind("ال", 0) != 0) return false;
-  for (std::string_view t : {"اليوم", "الان", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
-    if (key == t) return false;
-  return true;
-}
-
 // The head noun (match key, without ال or clitics) of a mention's first word, or "".
 std::string HeadOf(const ActorKb& kb, std::string_view mention_text) {
   const std::string key = text::MatchKey(mention_text);
@@ -37,6 +29,13 @@ struct Named {
 };
 
 }  // namespace
+
+bool AdjectiveLike(std::string_view key) {
+  if (key.rfind("ال", 0) != 0) return false;
+  for (std::string_view t : {"اليوم", "الان", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"})
+    if (key == t) return false;
+  return true;
+}
 
 void AddHeadNounMentions(const ActorKb& kb, std::string_view text, const ScannedText& scan,
                          std::vector<Entity>* entities) {
@@ -82,7 +81,7 @@ void AddHeadNounMentions(const ActorKb& kb, std::string_view text, const Scanned
         found = n.entity;
       }
       if (found == SIZE_MAX || ambiguous) break;
-      if (t + 1 < scan.tokens.size() && scan.tokens[t + 1].word && AdjectiveAfter(scan.tokens[t + 1].key)) break;
+      if (t + 1 < scan.tokens.size() && scan.tokens[t + 1].word && AdjectiveLike(scan.tokens[t + 1].key)) break;
       // للمركز: ل before ال drops the alif, so the mention is the whole word (as the
       // matcher's are); otherwise it starts after the proclitics.
       uint32_t start = tok.start;

@@ -14,6 +14,10 @@
 
 namespace marsad::actors {
 
+// A definite word that may be an adjective after a noun (المؤتمر الصحفي، المركز الإعلامي),
+// not a time word (الإصلاح اليوم). `key` is a match-key word.
+bool AdjectiveLike(std::string_view key);
+
 // Adds such mentions to `entities` (each entity's mentions stay sorted by start). A word
 // already inside a mention is left alone. `text` is the text `scan` was made from.
 void AddHeadNounMentions(const ActorKb& kb, std::string_view text, const ScannedText& scan,
