@@ -223,8 +223,7 @@ void SentenceCoder::Run(std::vector<Event>* out) {
     int side_a = kNone, side_b = kNone;  // بين قيادات في X ودبلوماسيين من Y: X with Y, both ways
     if (p.sym && !p.rev && p.code.rfind("045", 0) != 0 && BetweenSides(tr, p, c, &side_a, &side_b)) {
       for (uint32_t x : EntitiesOf(side_a))
-        for (uint32_t y : EntitiesOf(side_b)) {
-          if (CountryAndItsOwn(x, y)) continue;
+        for (uint32_t y : EntitiesOf(side_b)) {  // Emit drops a state facing its own body
           Emit(tr, p, x, y, base * 0.9, mode, out);
           Emit(tr, p, y, x, base * 0.9, mode, out);
         }

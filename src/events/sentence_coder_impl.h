@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "events/sentence_coder.h"
+#include "text/clitics.h"
 
 namespace marsad::events::coding {
 
@@ -150,15 +151,13 @@ class SentenceCoder {
     if (t <= sn_.tok_begin || !v_.toks[t - 1].word) return false;
     const std::string_view w = v_.toks[t - 1].key;
     if (lx_.Markers(w) & kStance) return true;
-    for (std::string_view pron : {"هما", "هم", "ها", "ه"}) {
-      if (w.size() <= pron.size() + 4 || w.substr(w.size() - pron.size()) != pron) continue;
-      std::string stem(w.substr(0, w.size() - pron.size()));
-      if (lx_.Markers(stem) & kStance) return true;
-      if (stem.size() > 2 && stem.substr(stem.size() - 2) == "ت") {  // ة before a pronoun is written ت
-        stem.replace(stem.size() - 2, 2, "ه");
-        if (lx_.Markers(stem) & kStance) return true;
+    for (text::EncliticSplit& sp : text::EncliticCandidates(w)) {
+      if (sp.suffix != "ه" && sp.suffix != "ها" && sp.suffix != "هم" && sp.suffix != "هما") continue;
+      if (lx_.Markers(sp.stem) & kStance) return true;
+      if (sp.stem.size() > 2 && sp.stem.compare(sp.stem.size() - 2, 2, "ت") == 0) {  // ة before a pronoun is ت
+        sp.stem.replace(sp.stem.size() - 2, 2, "ه");
+        if (lx_.Markers(sp.stem) & kStance) return true;
       }
-      break;
     }
     return false;
   }
