@@ -1,8 +1,11 @@
 #include "pgstore/pg_article_rows.h"
 
+#include <algorithm>
 #include <cstring>
-#include <unordered_set>
+#include <unordered_map>
 
+#include "pgstore/pg_partitions.h"
+#include "pgstore/pg_schema.h"
 #include "store/search_tsvector.h"
 
 namespace marsad::pgstore {
@@ -17,9 +20,10 @@ Param I(size_t v) { return P(static_cast<int64_t>(v)); }
 
 // INSERT INTO `head` VALUES (...),(...) for rows of `width` values, in chunks that stay
 // under PostgreSQL's 65535 parameters per statement. `tail` ends each statement.
-Result<std::vector<std::string>> BulkInsert(PgConn& conn, const std::string& head, size_t width,
-                                            const std::vector<Params>& rows, const std::string& tail = "") {
-  std::vector<std::string> returned;
+// Returns the rows of a RETURNING tail, every column as text.
+Result<std::vector<std::vector<std::string>>> BulkInsert(PgConn& conn, const std::string& head, size_t width,
+                                                         const std::vector<Params>& rows, const std::string& tail = "") {
+  std::vector<std::vector<std::string>> returned;
   const size_t per_statement = std::max<size_t>(1, 60000 / width);
   for (size_t from = 0; from < rows.size(); from += per_statement) {
     size_t to = std::min(rows.size(), from + per_statement);
@@ -36,7 +40,10 @@ Result<std::vector<std::string>> BulkInsert(PgConn& conn, const std::string& hea
     }
     auto res = conn.Exec(sql + tail, params);
     if (!res.ok()) return res.status();
-    for (int i = 0; i < res.value().rows(); ++i) returned.push_back(res.value().Text(i, 0));
+    for (int i = 0; i < res.value().rows(); ++i) {
+      returned.emplace_back();
+      for (int c = 0; c < res.value().columns(); ++c) returned.back().push_back(res.value().Text(i, c));
+    }
   }
   return returned;
 }
@@ -86,31 +93,94 @@ Status FillSearchVectors(PgConn& conn) {
   }
 }
 
-Status InsertArticles(PgConn& conn, const std::vector<Article>& batch, size_t* inserted, bool with_search) {
-  *inserted = 0;
-  if (batch.empty()) return Status::Ok();
-  std::vector<Params> rows;
+namespace {
+
+// The articles of `batch` whose ids `fresh` holds (first occurrence each), in batch
+// order, with their part_month ("" where there are no partitions).
+std::vector<std::pair<const Article*, std::string>> InBatchOrder(const std::vector<Article>& batch,
+                                                                 std::unordered_map<std::string, std::string> fresh) {
+  std::vector<std::pair<const Article*, std::string>> out;
   for (const Article& a : batch) {
-    rows.push_back({T(a.id), T(a.input), T(a.url), T(a.source), T(a.published), T(a.published_signal), T(a.title),
-                    T(a.language), T(a.author), T(a.text), T(a.content_hash), T(a.duplicate_of), T(a.story_id),
-                    I(a.invalid_utf8)});
-    // Computed even for an id already stored (known only after the insert): re-ingests
-    // are rare, and a second round trip per batch would cost every batch.
-    if (with_search) rows.back().push_back(SearchVectorOf(a.title, a.text));
+    auto it = fresh.find(PgText(a.id));
+    if (it == fresh.end()) continue;  // present before, or earlier in this batch
+    out.emplace_back(&a, std::move(it->second));
+    fresh.erase(it);
   }
+  return out;
+}
+
+Params ArticleRow(const Article& a, bool with_search) {
+  Params row = {T(a.id), T(a.input), T(a.url), T(a.source), T(a.published), T(a.published_signal), T(a.title),
+                T(a.language), T(a.author), T(a.text), T(a.content_hash), T(a.duplicate_of), T(a.story_id),
+                I(a.invalid_utf8)};
+  if (with_search) row.push_back(SearchVectorOf(a.title, a.text));
+  return row;
+}
+
+constexpr const char* kArticleColumns =
+    "articles (id, input, url, source, published, published_signal, title, language, author, text, content_hash, "
+    "duplicate_of, story_id, invalid_utf8";
+
+// Schema < kPgPartitionSchema: ids are unique in articles itself.
+Result<std::vector<std::pair<const Article*, std::string>>> InsertUnpartitioned(PgConn& conn,
+                                                                               const std::vector<Article>& batch,
+                                                                               bool with_search) {
+  std::vector<Params> rows;
+  // Computed even for an id already stored (known only after the insert).
+  for (const Article& a : batch) rows.push_back(ArticleRow(a, with_search));
   // VALUES order is insertion order, so `seq` follows the batch as in SQLite.
-  auto ids = BulkInsert(conn,
-                        std::string("articles (id, input, url, source, published, published_signal, title, language, "
-                                    "author, text, content_hash, duplicate_of, story_id, invalid_utf8") +
-                            (with_search ? ", search)" : ")"),
+  auto ids = BulkInsert(conn, std::string(kArticleColumns) + (with_search ? ", search)" : ")"),
                         with_search ? 15 : 14, rows, " ON CONFLICT (id) DO NOTHING RETURNING id");
   if (!ids.ok()) return ids.status();
-  std::unordered_set<std::string> fresh(ids.value().begin(), ids.value().end());
-  *inserted = fresh.size();
+  std::unordered_map<std::string, std::string> fresh;
+  for (auto& r : ids.value()) fresh.emplace(std::move(r[0]), "");
+  return InBatchOrder(batch, std::move(fresh));
+}
+
+// Schema >= kPgPartitionSchema: claim the ids in article_keys (its primary key keeps them
+// unique across partitions; the month is computed there, from the same now() as the
+// articles' ingested_at default), add missing partitions, then insert the new articles.
+Result<std::vector<std::pair<const Article*, std::string>>> InsertPartitioned(PgConn& conn,
+                                                                             const std::vector<Article>& batch) {
+  std::vector<Params> keys;
+  for (const Article& a : batch) keys.push_back({T(a.id), T(a.published)});
+  auto claimed = BulkInsert(conn,
+                            "article_keys (id, part_month) SELECT v.id, marsad_part_key(v.published, "
+                            "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD')) FROM (",
+                            2, keys, ") AS v(id, published) ON CONFLICT (id) DO NOTHING RETURNING id, part_month");
+  if (!claimed.ok()) return claimed.status();
+  std::unordered_map<std::string, std::string> fresh;
+  std::vector<std::string> months;
+  for (auto& r : claimed.value()) {
+    if (std::find(months.begin(), months.end(), r[1]) == months.end()) months.push_back(r[1]);
+    fresh.emplace(std::move(r[0]), std::move(r[1]));
+  }
+  if (Status s = AddPartitions(conn, months); !s.ok()) return s;
+  auto fresh_articles = InBatchOrder(batch, std::move(fresh));
+  std::vector<Params> rows;
+  for (const auto& [a, month] : fresh_articles) {
+    rows.push_back(ArticleRow(*a, true));
+    rows.back().push_back(P(month));
+  }
+  if (auto r = BulkInsert(conn, std::string(kArticleColumns) + ", search, part_month)", 16, rows); !r.ok()) {
+    return r.status();
+  }
+  return fresh_articles;
+}
+
+}  // namespace
+
+Status InsertArticles(PgConn& conn, const std::vector<Article>& batch, size_t* inserted, int schema) {
+  *inserted = 0;
+  if (batch.empty()) return Status::Ok();
+  const bool partitioned = schema >= kPgPartitionSchema;
+  auto fresh = partitioned ? InsertPartitioned(conn, batch) : InsertUnpartitioned(conn, batch, schema >= kPgSearchSchema);
+  if (!fresh.ok()) return fresh.status();
+  *inserted = fresh.value().size();
 
   std::vector<Params> terms, removed, related, entities, mentions, quotes, events;
-  for (const Article& a : batch) {
-    if (fresh.erase(PgText(a.id)) == 0) continue;  // present before, or earlier in this batch
+  for (const auto& [article, month] : fresh.value()) {
+    const Article& a = *article;
     for (size_t i = 0; i < a.wires.size(); ++i) terms.push_back({T(a.id), P("wire"), I(i), T(a.wires[i])});
     for (size_t i = 0; i < a.keywords.size(); ++i) terms.push_back({T(a.id), P("keyword"), I(i), T(a.keywords[i])});
     for (size_t i = 0; i < a.removed.size(); ++i) {
@@ -140,6 +210,7 @@ Status InsertArticles(PgConn& conn, const std::vector<Article>& batch, size_t* i
                         P(e.goldstein), T(e.plover), T(e.mode), T(e.date), T(e.location_name),
                         T(e.location_country), T(e.evidence_text), I(e.evidence_start), I(e.evidence_end),
                         P(e.confidence)});
+      if (partitioned) events.back().push_back(P(month));  // an event lives in its article's partition
     }
   }
   struct Table {
@@ -155,7 +226,9 @@ Status InsertArticles(PgConn& conn, const std::vector<Article>& batch, size_t* i
                          Table{"mentions (article_id, entity_ord, ord, start, \"end\", text)", 6, &mentions},
                          Table{"quotes (article_id, ord, speaker, speaker_name, text, direct, start, \"end\")", 8,
                                &quotes},
-                         Table{std::string("events (article_id, ord, ") + kEventColumns + ")", 23, &events}}) {
+                         Table{std::string("events (article_id, ord, ") + kEventColumns +
+                                   (partitioned ? ", part_month)" : ")"),
+                               partitioned ? 24u : 23u, &events}}) {
     if (t.rows->empty()) continue;
     if (auto r = BulkInsert(conn, t.head, t.width, *t.rows); !r.ok()) return r.status();
   }

@@ -12,9 +12,11 @@
 namespace marsad::pgstore {
 
 // Inserts the articles whose id is not stored yet (and their children); *inserted counts
-// them (an id twice in `batch` is inserted once). with_search: also their full-text index
-// terms (articles.search, schema >= kPgSearchSchema). REQUIRES: inside a transaction.
-Status InsertArticles(PgConn& conn, const std::vector<Article>& batch, size_t* inserted, bool with_search = true);
+// them (an id twice in `batch` is inserted once). `schema` is the database's version: from
+// kPgSearchSchema on, also their full-text index terms (articles.search); from
+// kPgPartitionSchema on, ids are claimed in article_keys first and the rows go to their
+// month's partitions (created when missing). REQUIRES: inside a transaction.
+Status InsertArticles(PgConn& conn, const std::vector<Article>& batch, size_t* inserted, int schema);
 
 // The articles.search value (tsvector text, store/search_tsvector.h) of an article.
 // Thread-safe (one term cache per thread).

@@ -30,6 +30,7 @@ class PgResult {
  public:
   explicit PgResult(PGresult* r) : r_(r, &PQclear) {}
   int rows() const { return PQntuples(r_.get()); }
+  int columns() const { return PQnfields(r_.get()); }
   bool Null(int row, int col) const { return PQgetisnull(r_.get(), row, col); }
   std::string Text(int row, int col) const { return std::string(PQgetvalue(r_.get(), row, col), PQgetlength(r_.get(), row, col)); }
   std::optional<std::string> Opt(int row, int col) const {

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "pgstore/pg_article_rows.h"
+#include "pgstore/pg_partitions.h"
 
 namespace marsad::pgstore {
 
@@ -108,6 +109,9 @@ ALTER TABLE articles ADD COLUMN search tsvector;
       {R"sql(
 CREATE INDEX articles_by_published_seq ON articles ((published COLLATE "C") DESC NULLS LAST, seq DESC);
 )sql"},
+      // 4: articles and events partitioned by the month of the article's date, ids kept
+      // unique by article_keys (pgstore/pg_partitions.h; docs/SCALE-OUT.md, "Partitions").
+      {"", &PartitionArticlesAndEvents},
   };
   return kMigrations;
 }
@@ -165,7 +169,7 @@ Result<int> PreparePgSchema(PgConn& conn, bool read_only, int up_to) {
       return version;
     }
     const PgMigration& step = PgMigrations()[version];
-    Status s = conn.Run(step.sql);
+    Status s = *step.sql ? conn.Run(step.sql) : Status::Ok();
     if (s.ok() && step.then) s = step.then(conn);
     if (!s.ok()) {
       return fail(Status::IoError("migration to schema " + std::to_string(version + 1) + " failed: " + s.message()));

@@ -3,6 +3,7 @@
 #include "pgstore/pg_article_rows.h"
 #include "pgstore/pg_conn.h"
 #include "pgstore/pg_event_queries.h"
+#include "pgstore/pg_partitions.h"
 #include "pgstore/pg_schema.h"
 #include "pgstore/pg_story_rows.h"
 
@@ -40,7 +41,7 @@ struct PgStore::Impl {
       }
     }
     size_t inserted = 0;
-    if (Status s = InsertArticles(*conn, batch.articles, &inserted, schema_version >= kPgSearchSchema); !s.ok()) {
+    if (Status s = InsertArticles(*conn, batch.articles, &inserted, schema_version); !s.ok()) {
       return fail(s);
     }
     // Order as in store.h: articles, merges, then story rows (computed from the articles).
@@ -137,7 +138,11 @@ Result<bool> PgStore::Contains(const std::string& id) {
 Status PgStore::ForEachArticle(const std::function<bool(const Article&)>& fn) { return impl_->Visit("", {}, fn); }
 
 Status PgStore::ForEachArticleSince(const std::string& min_date, const std::function<bool(const Article&)>& fn) {
-  return impl_->Visit(std::string(" AND ") + kPgArticleDateSql + " COLLATE \"C\" >= $2", {P(min_date)}, fn);
+  std::string where = std::string(" AND ") + kPgArticleDateSql + " COLLATE \"C\" >= $2";
+  // Only the partitions of min_date's month and later (pg_partitions.h: part_month is a
+  // prefix of the date; 'other' sorts after every digit).
+  if (impl_->schema_version >= kPgPartitionSchema) where += " AND part_month >= left($2, 7)";
+  return impl_->Visit(where, {P(min_date)}, fn);
 }
 
 Result<std::optional<std::string>> PgStore::LatestArticleDate() {
