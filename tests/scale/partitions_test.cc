@@ -131,6 +131,28 @@ TEST_F(Partitions, DeletingAKeyDeletesTheWholeArticle) {
             "1/1/1/1\n");
 }
 
+// docs/SCALE-OUT.md's retention recipe: a month goes, the others stay whole.
+TEST_F(Partitions, DroppingAMonthKeepsTheOthers) {
+  auto store = Open();
+  ASSERT_TRUE(store);
+  store::PutResult r;
+  ASSERT_TRUE(store->PutArticles({Dated("old", "2015-07-21"), Dated("new", "2015-08-02")}, &r).ok());
+  EXPECT_EQ(One(*store,
+                "BEGIN; ALTER TABLE events DETACH PARTITION events_2015_07; DROP TABLE events_2015_07; "
+                "ALTER TABLE articles DETACH PARTITION articles_2015_07; DROP TABLE articles_2015_07; "
+                "DELETE FROM article_keys WHERE part_month = '2015-07'; COMMIT"),
+            "");
+  EXPECT_EQ(One(*store, "SELECT (SELECT string_agg(id, ',') FROM articles) || '/' || (SELECT count(*) FROM events) || "
+                        "'/' || (SELECT string_agg(DISTINCT article_id, ',') FROM entities)"),
+            "new/1/new\n");
+  auto old = store->GetArticle("old");
+  ASSERT_TRUE(old.ok());
+  EXPECT_FALSE(old.value());
+  // The month can come back.
+  ASSERT_TRUE(store->PutArticles({Dated("old", "2015-07-21")}, &r).ok());
+  EXPECT_EQ(r.inserted, 1u);
+}
+
 // A database written before partitioning (schema 3) moves into partitions when a writer
 // opens it: the same seq, rows and reading results, and the identity goes on after them.
 TEST_F(Partitions, EarlierDatabaseMovesIntoPartitions) {
